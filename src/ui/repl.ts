@@ -1,0 +1,182 @@
+/**
+ * The read-eval-print loop between the terminal and a Session: line editing, one
+ * AbortController per command (Ctrl-C), typeahead while a command runs (a pasted block runs
+ * line by line), and a record of every command for the embed API. No DOM: the page passes
+ * `write`, Node tests pass a string buffer or @xterm/headless.
+ */
+import type { Session, LineResult } from '../shell/contract.js';
+import { History } from './history.js';
+import { LineEditor } from './line-editor.js';
+import { stripAnsi, toTerminalNewlines } from './keys.js';
+
+export interface CommandRecord {
+  input: string;
+  /** stdout and stderr as the learner saw them, without colours. */
+  output: string;
+  exitCode: number;
+  host?: string;
+}
+
+export interface ReplDeps {
+  session: Session;
+  write(text: string): void;
+  cols(): number;
+  history?: History;
+  /** Called for every complete command (typed, pasted or sent by the embed API). */
+  onCommand?(rec: CommandRecord): void;
+  /** Called each time a prompt starts accepting input. */
+  onPrompt?(): void;
+  /** Clears the terminal, scrollback included (`clear`, Ctrl-L clears only the screen). */
+  clearScreen?(): void;
+}
+
+/** A command's plain-text output kept for the embed API is capped; the terminal is not. */
+const MAX_CAPTURE = 1 << 20;
+
+export class Repl {
+  readonly history: History;
+  readonly editor: LineEditor;
+  private running: AbortController | null = null;
+  private typeahead = '';
+  private atLineStart = true;
+  private capture = '';
+  private continuation = false;
+  private idleWaiters: (() => void)[] = [];
+  private pendingRun: ((rec: CommandRecord) => void) | null = null;
+
+  constructor(private readonly deps: ReplDeps) {
+    this.history = deps.history ?? new History();
+    this.editor = new LineEditor({
+      write: (t) => this.write(t),
+      cols: deps.cols,
+      history: this.history,
+      complete: (line) => deps.session.complete(line),
+    });
+  }
+
+  get busy(): boolean { return this.running !== null; }
+
+  /** Shows the first prompt. */
+  start(): void { this.showPrompt(); }
+
+  /** Keys and pasted text from the terminal. */
+  input(data: string): void {
+    if (this.running) {
+      const cc = data.lastIndexOf('\x03');
+      if (cc >= 0) { this.interrupt(); this.typeahead = data.slice(cc + 1); return; }
+      this.typeahead += data;
+      return;
+    }
+    const { action, rest } = this.editor.handle(data);
+    if (!action) return;
+    this.typeahead = rest + this.typeahead;
+    if (action.type === 'submit') void this.execute(action.line, action.line);
+    else if (action.type === 'eof') void this.execute('\x04', null);
+    else {
+      this.atLineStart = true;
+      // Ctrl-C at a continuation prompt drops the unfinished command, as bash does.
+      if (this.continuation) void this.execute('\x03', null);
+      else this.showPrompt();
+    }
+  }
+
+  /** Stops the running command now (Ctrl-C). */
+  interrupt(): void {
+    if (!this.running) return;
+    this.running.abort();
+    this.write('^C');
+  }
+
+  /** Types a command and runs it, as if the learner had; resolves with what it printed. */
+  async run(command: string): Promise<CommandRecord> {
+    await this.whenIdle();
+    return new Promise((resolve) => {
+      this.pendingRun = resolve;
+      this.editor.setLine('');
+      this.input(command.replace(/\r\n?|\n/g, '\r') + '\r');
+    });
+  }
+
+  /** Puts text on the prompt without running it. */
+  type(text: string): void {
+    if (this.running || !this.editor.active) { this.typeahead += text; return; }
+    this.editor.insert(text.replace(/\r?\n/g, ' '));
+  }
+
+  whenIdle(): Promise<void> {
+    if (!this.running && this.editor.active) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  /** The terminal was resized. */
+  resized(): void { this.editor.resized(); }
+
+  private async execute(line: string, echoInput: string | null): Promise<void> {
+    if (echoInput !== null && !this.continuation && line.trim() === 'clear') {
+      // `clear` clears scrollback too (ncurses' clear sends E3).
+      this.history.add(line);
+      this.deps.clearScreen?.();
+      this.finish({ input: line, output: '', exitCode: 0, host: 'workstation' });
+      return;
+    }
+    const ac = new AbortController();
+    this.running = ac;
+    if (!this.continuation) this.capture = '';
+    const sink = {
+      stdout: (t: string) => this.output(t),
+      stderr: (t: string) => this.output(t),
+    };
+    let res: LineResult;
+    try {
+      res = await this.deps.session.feed(line, sink, ac.signal);
+    } catch (e) {
+      // The session promises never to throw; if it does, keep the terminal usable.
+      this.output(`kubelab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      res = { complete: true, input: line, exitCode: 1 };
+    }
+    this.running = null;
+    this.continuation = !res.complete;
+    if (!res.complete) { this.showPrompt(); return; }
+    const input = res.input ?? line;
+    if (echoInput !== null) this.history.add(input);
+    this.finish({ input, output: this.capture, exitCode: res.exitCode ?? 0, host: res.host });
+  }
+
+  private finish(rec: CommandRecord): void {
+    this.capture = '';
+    if (rec.input !== '\x04' && rec.input !== '\x03') {
+      this.deps.onCommand?.(rec);
+      const p = this.pendingRun;
+      this.pendingRun = null;
+      p?.(rec);
+    }
+    this.showPrompt();
+  }
+
+  private output(t: string): void {
+    if (t === '') return;
+    this.write(toTerminalNewlines(t));
+    if (this.capture.length < MAX_CAPTURE) this.capture += stripAnsi(t).slice(0, MAX_CAPTURE - this.capture.length);
+  }
+
+  private write(t: string): void {
+    if (t === '') return;
+    this.deps.write(t);
+    this.atLineStart = t.endsWith('\n');
+  }
+
+  private showPrompt(): void {
+    // Output without a final newline would put the prompt mid-row; start it on a fresh row.
+    if (!this.atLineStart) this.write('\r\n');
+    this.editor.start(this.deps.session.prompt());
+    this.atLineStart = false;
+    this.deps.onPrompt?.();
+    const waiters = this.idleWaiters.splice(0);
+    for (const w of waiters) w();
+    if (this.typeahead && this.editor.active && !this.running) {
+      const t = this.typeahead;
+      this.typeahead = '';
+      this.input(t);
+    }
+  }
+}
