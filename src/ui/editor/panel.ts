@@ -1,0 +1,166 @@
+/**
+ * The editor pane: the workstation's files as a list, one Monaco editor, save with Ctrl-S,
+ * an unsaved-changes marker, and a mode for `kubectl edit`. Loaded on first use only.
+ * File names reach the DOM through textContent only.
+ */
+import { monaco } from './monaco-setup.js';
+import type { EditorOptions, EditorPanel } from './types.js';
+import './editor.css';
+
+interface EditSession { resolve(text: string | null): void; original: string }
+
+export function createEditorPanel(host: HTMLElement, opts: EditorOptions): EditorPanel {
+  host.replaceChildren();
+  host.classList.add('editor-root');
+  const side = document.createElement('nav');
+  side.className = 'editor-files';
+  side.setAttribute('aria-label', 'Files in your home directory');
+  const list = document.createElement('ul');
+  const newBtn = document.createElement('button');
+  newBtn.type = 'button';
+  newBtn.textContent = 'New file';
+  side.append(list, newBtn);
+
+  const main = document.createElement('div');
+  main.className = 'editor-main';
+  const bar = document.createElement('div');
+  bar.className = 'editor-bar';
+  const title = document.createElement('span');
+  title.className = 'editor-title';
+  const dirty = document.createElement('span');
+  dirty.className = 'editor-dirty';
+  dirty.setAttribute('aria-label', 'unsaved changes');
+  const saveBtn = document.createElement('button');
+  saveBtn.type = 'button';
+  saveBtn.textContent = 'Save';
+  saveBtn.title = 'Save (Ctrl-S)';
+  const cancelBtn = document.createElement('button');
+  cancelBtn.type = 'button';
+  cancelBtn.textContent = 'Cancel';
+  cancelBtn.hidden = true;
+  bar.append(title, dirty, saveBtn, cancelBtn);
+  const box = document.createElement('div');
+  box.className = 'editor-monaco';
+  main.append(bar, box);
+  host.append(side, main);
+
+  const editor = monaco.editor.create(box, {
+    value: '', language: 'yaml', automaticLayout: true, minimap: { enabled: false },
+    theme: opts.theme === 'dark' ? 'vs-dark' : 'vs', fontFamily: 'monospace', fontSize: 14,
+    tabSize: 2, insertSpaces: true, scrollBeyondLastLine: false, ariaLabel: 'YAML editor',
+  });
+
+  let currentPath: string | undefined;
+  let savedText = '';
+  let edit: EditSession | undefined;
+  const models = new Map<string, monaco.editor.ITextModel>();
+
+  const modelFor = (name: string, text: string): monaco.editor.ITextModel => {
+    const uri = monaco.Uri.parse(`file:///home/learner/${name.split('/').map(encodeURIComponent).join('/')}`);
+    let m = models.get(uri.toString());
+    if (!m) { m = monaco.editor.createModel(text, 'yaml', uri); models.set(uri.toString(), m); }
+    else if (m.getValue() !== text) m.setValue(text);
+    return m;
+  };
+
+  const markDirty = (): void => {
+    const isDirty = editor.getValue() !== savedText;
+    dirty.textContent = isDirty ? '●' : '';
+    host.dataset['dirty'] = String(isDirty);
+  };
+  editor.onDidChangeModelContent(markDirty);
+
+  const refreshFiles = (): void => {
+    list.replaceChildren();
+    for (const path of opts.files.list()) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = path;
+      if (path === currentPath && !edit) b.setAttribute('aria-current', 'true');
+      b.addEventListener('click', () => panel.open(path));
+      li.append(b);
+      list.append(li);
+    }
+  };
+
+  const finishEdit = (text: string | null): void => {
+    const e = edit;
+    edit = undefined;
+    cancelBtn.hidden = true;
+    saveBtn.textContent = 'Save';
+    host.dataset['mode'] = 'file';
+    e?.resolve(text);
+  };
+
+  const save = (): void => {
+    if (edit) {
+      const text = editor.getValue();
+      finishEdit(text === edit.original ? null : text);
+      opts.onEscape();
+      return;
+    }
+    if (!currentPath) return;
+    opts.files.write(currentPath, editor.getValue());
+    savedText = editor.getValue();
+    markDirty();
+    refreshFiles();
+    opts.onSaved?.(currentPath);
+  };
+
+  saveBtn.addEventListener('click', save);
+  cancelBtn.addEventListener('click', () => { finishEdit(null); opts.onEscape(); });
+  newBtn.addEventListener('click', () => {
+    const existing = new Set(opts.files.list());
+    let n = 1;
+    while (existing.has(`new-${n}.yaml`)) n++;
+    panel.open(`new-${n}.yaml`);
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, save);
+  editor.onKeyDown((e) => {
+    // Esc closes Monaco's own widgets first (suggest, find); only a bare Esc leaves the editor.
+    if (e.keyCode === monaco.KeyCode.Escape && !document.querySelector('.monaco-editor .suggest-widget.visible')) {
+      e.preventDefault();
+      opts.onEscape();
+    }
+  });
+
+  const panel: EditorPanel = {
+    open(path) {
+      if (edit) finishEdit(null);
+      let text = '';
+      try { text = opts.files.read(path); } catch { text = ''; opts.files.write(path, ''); }
+      currentPath = path;
+      savedText = text;
+      title.textContent = path;
+      editor.setModel(modelFor(path, text));
+      host.dataset['mode'] = 'file';
+      host.dataset['file'] = path;
+      markDirty();
+      refreshFiles();
+      editor.focus();
+    },
+    editText(text, fileName) {
+      if (edit) finishEdit(null);
+      return new Promise((resolve) => {
+        edit = { resolve, original: text };
+        currentPath = undefined;
+        savedText = text;
+        title.textContent = `kubectl edit: ${fileName}`;
+        saveBtn.textContent = 'Save and apply';
+        cancelBtn.hidden = false;
+        host.dataset['mode'] = 'kubectl-edit';
+        editor.setModel(modelFor(`.kube/edit/${fileName}`, text));
+        markDirty();
+        refreshFiles();
+        editor.focus();
+      });
+    },
+    setTheme(theme) { monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'); },
+    refreshFiles,
+    focus() { editor.focus(); },
+  };
+  refreshFiles();
+  (window as unknown as { __kubelabEditor?: unknown }).__kubelabEditor = { editor, monaco, panel };
+  return panel;
+}
