@@ -1,0 +1,136 @@
+/**
+ * kubectl apply (client-side), following kubectl pkg/cmd/apply/apply.go applyOneObject and
+ * patcher.go: create with the last-applied annotation when the object is missing, else a
+ * three-way strategic merge patch (last-applied, manifest, live) sent only when not `{}`.
+ */
+import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
+import { ApiError } from '../../cluster/api/types.js';
+import { AggregateError, KubectlError } from '../errors.js';
+import type { Invocation, VerbSpec } from '../registry.js';
+import { goJson } from './internal/gojson.js';
+import {
+  addSourceToErr, clone, dryRunFlag, dryRunOf, filenameFlags, infoForObject, namespaceFor, opLine, outputFlag,
+  printObject, readManifests, refOf, selectorFlag, type DryRun,
+} from './internal/kit.js';
+import { LAST_APPLIED, originalConfiguration, pruneNulls, withLastApplied } from './internal/last-applied.js';
+import { threeWayMergePatch } from './internal/three-way.js';
+
+const FIELD_MANAGER = 'kubectl-client-side-apply';
+const MAX_PATCH_RETRY = 5;
+
+export const applyVerb: VerbSpec = {
+  name: 'apply', group: 'advanced',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  usage: 'kubectl apply (-f FILENAME | -k DIRECTORY)',
+  flags: [
+    ...filenameFlags, dryRunFlag, outputFlag, selectorFlag,
+    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' },
+    { name: 'server-side', type: 'bool', default: false },
+    { name: 'force', type: 'bool', default: false },
+    { name: 'field-manager', type: 'string', default: FIELD_MANAGER },
+    { name: 'overwrite', type: 'bool', default: true },
+    { name: 'prune', type: 'bool', default: false },
+    { name: 'wait', type: 'bool', default: false },
+  ],
+  async run(inv) {
+    if (inv.flags.strings('filename').length === 0 && !inv.flags.string('kustomize')) {
+      throw new KubectlError('must specify one of -f and -k');
+    }
+    const dryRun = dryRunOf(inv);
+    const validation = validationDirective(inv);
+    const objects = readManifests(inv);
+    if (objects.length === 0) throw new KubectlError('no objects passed to apply');
+    const errors: unknown[] = [];
+    for (const { obj, source } of objects) {
+      try {
+        await applyOne(inv, obj, source, dryRun, validation);
+      } catch (err) { errors.push(err); }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors);
+  },
+};
+
+/** --validate: strict (default), warn, ignore; true/false as kubectl's legacy spellings. */
+export function validationDirective(inv: Invocation): 'Strict' | 'Warn' | 'Ignore' {
+  const v = inv.flags.string('validate').toLowerCase();
+  if (v === 'strict' || v === 'true' || v === '') return 'Strict';
+  if (v === 'warn') return 'Warn';
+  if (v === 'ignore' || v === 'false') return 'Ignore';
+  throw new KubectlError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+}
+
+async function applyOne(inv: Invocation, raw: KubeObject, source: string, dryRun: DryRun, validation: 'Strict' | 'Warn' | 'Ignore'): Promise<void> {
+  const api = inv.ctx.api;
+  const info = infoForObject(api, raw, source);
+  const obj = clone(raw);
+  const ns = namespaceFor(inv, info, obj);
+  obj.metadata ??= {};
+  if (ns !== undefined) obj.metadata.namespace = ns;
+  const name = obj.metadata.name ?? '';
+  if (!name) {
+    if (obj.metadata.generateName) throw new KubectlError(`from ${obj.metadata.generateName}: cannot use generate name with apply`);
+    throw new KubectlError(`error when retrieving current configuration of:\n${infoString(info, name, ns)}\nfrom server for: "${source}": resource name may not be empty`);
+  }
+  const ref = refOf(info);
+  const modified = withLastApplied(obj);
+  const write = { dryRun: dryRun === 'server', fieldManager: inv.flags.string('field-manager') || FIELD_MANAGER, fieldValidation: validation };
+
+  let live: KubeObject;
+  try {
+    live = api.get(ref, ns, name);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 404) {
+      throw addSourceToErr(`retrieving current configuration of:\n${infoString(info, name, ns)}\nfrom server for:`, source, err);
+    }
+    const toCreate = clone(modified);
+    pruneNulls(toCreate);
+    let created = toCreate;
+    if (dryRun !== 'client') {
+      try { created = api.create(ref, ns, toCreate, write); } catch (e) { throw addSourceToErr('creating', source, e); }
+    }
+    report(inv, info, created, name, 'created', dryRun);
+    return;
+  }
+
+  if (dryRun === 'client') { report(inv, info, modified, name, 'configured', dryRun); return; }
+  if (live.metadata?.annotations?.[LAST_APPLIED] === undefined) {
+    inv.ctx.stderr(`Warning: resource ${info.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+  }
+  let patchText = '';
+  let result = live;
+  let current = live;
+  for (let attempt = 0; ; attempt++) {
+    const patch = threeWayMergePatch(originalConfiguration(current), modified as Record<string, unknown>, current as Record<string, unknown>, info.kind);
+    patchText = goJson(patch);
+    if (patchText === '{}') { result = current; break; }
+    try {
+      result = api.patch(ref, ns, name, 'strategic', patch, write);
+      break;
+    } catch (err) {
+      const conflict = err instanceof ApiError && err.code === 409;
+      if (conflict && attempt < MAX_PATCH_RETRY) {
+        // patcher.go backs off 1s before every retry after the first.
+        if (attempt >= 1) await inv.ctx.sleep(1000);
+        current = api.get(ref, ns, name);
+        continue;
+      }
+      const patching = addSourceToErr('patching', source, err);
+      throw addSourceToErr(`applying patch:\n${patchText}\nto:\n${infoString(info, name, ns)}\nfor:`, source, patching);
+    }
+  }
+  if (result.metadata?.deletionTimestamp) {
+    inv.ctx.stderr(`Warning: Detected changes to resource ${name} which is currently being deleted.\n`);
+  }
+  report(inv, info, result, name, patchText === '{}' ? 'unchanged' : 'configured', dryRun);
+}
+
+function report(inv: Invocation, info: ResourceInfo, obj: KubeObject, name: string, op: string, dryRun: DryRun): void {
+  if (inv.flags.string('output')) printObject(inv, obj, info);
+  else inv.ctx.stdout(opLine(info, name, op, dryRun));
+}
+
+/** resource.Info.String(): how kubectl names an object inside wrapped errors. */
+export function infoString(info: ResourceInfo, name: string, ns: string | undefined): string {
+  return `Resource: "${info.group}/${info.version}, Resource=${info.plural}", GroupVersionKind: "${info.group}/${info.version}, Kind=${info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"`;
+}
