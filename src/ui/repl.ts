@@ -22,8 +22,8 @@ export interface ReplDeps {
   write(text: string): void;
   cols(): number;
   history?: History;
-  /** Called for every complete command (typed, pasted or sent by the embed API). */
-  onCommand?(rec: CommandRecord): void;
+  /** Called for every complete command (typed, pasted, or via run(): then `viaRun` is true). */
+  onCommand?(rec: CommandRecord, viaRun: boolean): void;
   /** Called each time a prompt starts accepting input. */
   onPrompt?(): void;
   /** Clears the terminal, scrollback included (`clear`, Ctrl-L clears only the screen). */
@@ -145,8 +145,8 @@ export class Repl {
   private finish(rec: CommandRecord): void {
     this.capture = '';
     if (rec.input !== '\x04' && rec.input !== '\x03') {
-      this.deps.onCommand?.(rec);
       const p = this.pendingRun;
+      this.deps.onCommand?.(rec, p !== null);
       this.pendingRun = null;
       p?.(rec);
     }

@@ -1,0 +1,116 @@
+/**
+ * Builds the page: a header (title, lesson picker, reset, clock, theme and screen-reader
+ * toggles) and three panes, lesson | terminal | editor, with keyboard-operable splitters.
+ * Text goes in with textContent only; nothing here parses HTML.
+ */
+import type { LayoutMode } from './params.js';
+import { setCollapsed, setPane, type PaneName } from './panes.js';
+
+export interface PageLayout {
+  terminalBody: HTMLElement;
+  lessonPicker: HTMLSelectElement;
+  clock: HTMLElement;
+  buttons: {
+    reset: HTMLButtonElement; fastForward: HTMLButtonElement; theme: HTMLButtonElement;
+    screenReader: HTMLButtonElement; exportFile: HTMLButtonElement; importFile: HTMLButtonElement;
+    share: HTMLButtonElement;
+  };
+  importInput: HTMLInputElement;
+  status: HTMLElement;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** A button named by its visible text; `title` explains it (axe: the name must contain the text). */
+function button(title: string, props: Partial<Record<string, string>> = {}, text = title): HTMLButtonElement {
+  return el('button', { type: 'button', title, ...props }, text);
+}
+
+function pane(name: PaneName, title: string): HTMLElement {
+  const section = el('section', { id: `${name}-pane`, class: `pane pane-${name}`, 'aria-labelledby': `${name}-title` });
+  const bar = el('div', { class: 'pane-bar' });
+  bar.append(el('h2', { id: `${name}-title`, class: 'pane-title' }, title));
+  const collapse = button(`Collapse ${title.toLowerCase()} pane`, { class: 'pane-collapse', 'aria-label': `Collapse ${title.toLowerCase()} pane`, 'aria-expanded': 'true', 'aria-controls': `${name}-body` }, '▾');
+  collapse.addEventListener('click', () => {
+    const collapsed = !section.classList.contains('collapsed');
+    setCollapsed(name, collapsed);
+    collapse.textContent = collapsed ? '▸' : '▾';
+  });
+  bar.append(collapse);
+  section.append(bar, el('div', { id: `${name}-body`, class: 'pane-body' }));
+  return section;
+}
+
+/** A vertical splitter that resizes the pane `name` (drag, or arrow keys when focused). */
+function splitter(name: PaneName, label: string, side: 'left' | 'right'): HTMLElement {
+  const s = el('div', {
+    role: 'separator', tabindex: '0', 'aria-orientation': 'vertical', 'aria-label': label,
+    'aria-controls': `${name}-pane`, 'aria-valuemin': '10', 'aria-valuemax': '70', 'aria-valuenow': '25',
+    class: 'splitter', 'data-splitter-for': name,
+  });
+  const setWidth = (pct: number): void => {
+    const v = Math.round(Math.min(70, Math.max(10, pct)));
+    document.documentElement.style.setProperty(`--${name}-width`, `${v}%`);
+    s.setAttribute('aria-valuenow', String(v));
+    window.dispatchEvent(new Event('resize'));
+  };
+  const current = (): number => Number(s.getAttribute('aria-valuenow'));
+  s.addEventListener('keydown', (e) => {
+    const step = e.key === 'ArrowLeft' ? -2 : e.key === 'ArrowRight' ? 2 : 0;
+    if (!step) return;
+    e.preventDefault();
+    setWidth(current() + (side === 'left' ? step : -step));
+  });
+  s.addEventListener('pointerdown', (e) => {
+    s.setPointerCapture(e.pointerId);
+    const main = s.parentElement!;
+    const move = (ev: PointerEvent): void => {
+      const r = main.getBoundingClientRect();
+      const x = ((ev.clientX - r.left) / r.width) * 100;
+      setWidth(side === 'left' ? x : 100 - x);
+    };
+    const up = (): void => { s.removeEventListener('pointermove', move); s.removeEventListener('pointerup', up); };
+    s.addEventListener('pointermove', move);
+    s.addEventListener('pointerup', up);
+  });
+  return s;
+}
+
+export function buildLayout(root: HTMLElement, mode: LayoutMode): PageLayout {
+  const header = el('header', { class: 'top' });
+  const title = el('h1', { class: 'title' }, 'kubelab');
+  const picker = el('select', { id: 'lesson-picker', 'aria-label': 'Lesson' });
+  picker.append(el('option', { value: '' }, 'Free practice'));
+  const clock = el('span', { class: 'clock', role: 'timer', 'aria-label': 'Cluster time', 'aria-live': 'off' }, '--:--:--');
+  const buttons = {
+    fastForward: button('Advance cluster time by 30 seconds', {}, '+30 s'),
+    reset: button('Reset session', {}, 'Reset'),
+    exportFile: button('Export session to a file', {}, 'Export'),
+    importFile: button('Import session from a file', {}, 'Import'),
+    share: button('Copy a share link', {}, 'Share'),
+    theme: button('Switch to light theme', { 'aria-pressed': 'false', class: 'theme-toggle' }, 'Light'),
+    screenReader: button('Screen reader mode', { 'aria-pressed': 'false' }, 'Screen reader'),
+  };
+  const importInput = el('input', { type: 'file', accept: '.json,application/json', hidden: '', 'aria-hidden': 'true', tabindex: '-1' });
+  const nav = el('nav', { class: 'controls', 'aria-label': 'Session controls' });
+  nav.append(picker, clock, buttons.fastForward, buttons.reset, buttons.exportFile, buttons.importFile, buttons.share, buttons.theme, buttons.screenReader, importInput);
+  header.append(title, nav);
+
+  const main = el('main', { class: `panes layout-${mode.replace('+', '-')}` });
+  const lesson = pane('lesson', 'Lesson');
+  const terminal = pane('terminal', 'Terminal');
+  const editor = pane('editor', 'Editor');
+  main.append(lesson, splitter('lesson', 'Resize lesson pane', 'left'), terminal, splitter('editor', 'Resize editor pane', 'right'), editor);
+  const status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  root.replaceChildren(header, main, status);
+
+  if (mode === 'terminal') { setPane('lesson', false); setPane('editor', false); }
+  if (mode === 'terminal+lesson') setPane('editor', false);
+  if (mode !== 'full') header.classList.add('compact');
+  return { terminalBody: terminal.querySelector('.pane-body')!, lessonPicker: picker, clock, buttons, importInput, status };
+}
