@@ -1,0 +1,155 @@
+/**
+ * The cluster network as one facade: DNS, the service proxy, pods' listening servers and the
+ * internet. Tools inside containers (curl, wget, ping, nslookup) call only this.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ApiClient } from '../cluster/api/types.js';
+import type { ClusterProfile } from '../cluster/profile.js';
+import { ApiView } from './api-view.js';
+import { appForImage, serverFor } from './apps.js';
+import { ClusterDns } from './dns.js';
+import type { HttpServer } from './http.js';
+import { Internet } from './internet.js';
+import { inCIDR } from './ip.js';
+import { ServiceProxy } from './proxy.js';
+import { defaultInternet } from './sites/index.js';
+
+/** A port a running container listens on, as the container runtime reports it. */
+export interface Listener { container: string; port: number; protocol: string; app?: string; version?: string }
+
+/** What the network needs from the container runtime (all optional: it falls back to pod specs). */
+export interface RuntimeView {
+  listeners?(namespace: string, pod: string): Listener[] | undefined;
+  appendLog?(namespace: string, pod: string, container: string, line: string): void;
+}
+
+export interface NetworkDeps {
+  api: ApiClient;
+  profile: ClusterProfile;
+  clock: { now(): number };
+  rng: { int(n: number): number };
+  runtime?: RuntimeView;
+  internet?: Internet;
+}
+
+/** Who is connecting: a pod (or a node, for the workstation's view). */
+export interface Client { ip: string; namespace?: string; pod?: string }
+
+export interface Peer {
+  ip: string;
+  port: number;
+  /** null: a TCP server that is not HTTP (closes without a reply). */
+  server: HttpServer | null;
+  /** Certificate names when the port speaks TLS; null when it speaks plain text. */
+  certNames: string[] | null;
+  log(line: string): void;
+}
+
+export type ConnectResult =
+  | { kind: 'open'; latencyMs: number; peer: Peer; service?: string }
+  | { kind: 'refused'; latencyMs: number }
+  | { kind: 'timeout'; afterMs: number }
+  | { kind: 'unreachable'; latencyMs: number };
+
+export interface PingResult { reply: boolean; rttMs: number; ttl: number }
+
+export class Network {
+  readonly view: ApiView;
+  readonly dns: ClusterDns;
+  readonly proxy: ServiceProxy;
+  readonly internet: Internet;
+
+  constructor(private readonly deps: NetworkDeps) {
+    this.view = new ApiView(deps.api);
+    this.internet = deps.internet ?? defaultInternet();
+    for (const n of deps.profile.nodes) this.internet.addRecord(n.name, [n.internalIP]);
+    const randomInt = (n: number): number => deps.rng.int(n);
+    const now = (): number => deps.clock.now();
+    this.dns = new ClusterDns({ view: this.view, profile: deps.profile, internet: this.internet, now, randomInt });
+    this.proxy = new ServiceProxy({ view: this.view, profile: deps.profile, now, randomInt });
+  }
+
+  now(): number { return this.deps.clock.now(); }
+
+  /** Opens a TCP connection from client to ip:port through kube-proxy's rules. */
+  connect(client: Client, ip: string, port: number): ConnectResult {
+    const route = this.proxy.route(client.ip, ip, port);
+    const small = (): number => 1 + this.deps.rng.int(4);
+    if (route.kind === 'reject') return { kind: 'refused', latencyMs: small() };
+    if (route.kind === 'drop') return this.timeout();
+    const [dip, dport] = route.kind === 'dnat' ? [route.ip, route.port] : [ip, port];
+    const service = route.kind === 'dnat' ? route.service : undefined;
+
+    const pod = this.view.podByIP(dip);
+    if (pod) {
+      const peer = this.podPeer(pod, dip, dport);
+      return peer ? { kind: 'open', latencyMs: small(), peer, service } : { kind: 'refused', latencyMs: small() };
+    }
+    const node = this.deps.profile.nodes.find((n) => n.internalIP === dip);
+    if (node) return { kind: 'refused', latencyMs: small() };
+    if (this.inPodNetwork(dip)) return { kind: 'unreachable', latencyMs: 3000 + this.deps.rng.int(100) };
+    if (this.dns.inServiceCIDR(dip)) return this.timeout();
+    const site = this.internet.siteAt(dip);
+    if (!site) return this.timeout();
+    if (!site.ports.includes(dport)) {
+      return site.closedPorts === 'reject' ? { kind: 'refused', latencyMs: site.latencyMs * 2 } : this.timeout();
+    }
+    return {
+      kind: 'open', latencyMs: site.latencyMs * 2, service,
+      peer: { ip: dip, port: dport, server: site.server, certNames: dport === 443 ? site.certNames : null, log: () => {} },
+    };
+  }
+
+  /** ICMP echo: ClusterIPs never answer (only service ports are translated), pods and nodes do. */
+  ping(client: Client, ip: string): PingResult {
+    const jitter = this.deps.rng.int(60) / 1000;
+    const pod = this.view.podByIP(ip);
+    if (pod) {
+      const self = ip === client.ip;
+      const clientPod = client.pod && client.namespace ? this.view.pods(client.namespace).find((p) => p.metadata?.name === client.pod) : undefined;
+      const sameNode = self || clientPod?.spec?.nodeName === pod.spec?.nodeName;
+      return { reply: true, rttMs: (self ? 0.03 : sameNode ? 0.06 : 0.45) + jitter, ttl: self || sameNode ? 64 : 63 };
+    }
+    if (this.deps.profile.nodes.some((n) => n.internalIP === ip)) return { reply: true, rttMs: 0.07 + jitter, ttl: 64 };
+    const site = this.internet.siteAt(ip);
+    if (site?.icmp) return { reply: true, rttMs: site.latencyMs * 2 + jitter * 10, ttl: 52 };
+    return { reply: false, rttMs: 0, ttl: 0 };
+  }
+
+  private timeout(): ConnectResult {
+    // Linux tcp_syn_retries=6: 1+2+4+8+16+32 s of retransmits plus the last wait ≈ 127–135 s.
+    return { kind: 'timeout', afterMs: 129000 + this.deps.rng.int(6000) };
+  }
+
+  private inPodNetwork(ip: string): boolean {
+    return this.deps.profile.nodes.some((n) => inCIDR(ip, n.podCIDR));
+  }
+
+  private podPeer(pod: Pod, ip: string, port: number): Peer | undefined {
+    const ns = pod.metadata?.namespace ?? 'default';
+    const name = pod.metadata?.name ?? '';
+    const listeners = this.deps.runtime?.listeners?.(ns, name) ?? this.listenersFromSpec(pod);
+    const l = listeners.find((x) => x.port === port && (x.protocol ?? 'TCP') === 'TCP');
+    if (!l) return undefined;
+    const image = pod.spec?.containers?.find((c) => c.name === l.container)?.image ?? '';
+    const app = l.app ?? appForImage(image)?.app;
+    const version = l.version ?? appForImage(image)?.version ?? '';
+    const server = app ? serverFor(app, version) ?? null : null;
+    const log = (line: string): void => this.deps.runtime?.appendLog?.(ns, name, l.container, line);
+    return { ip, port, server, certNames: null, log };
+  }
+
+  /** Running containers whose image we know listen on the image's ports. */
+  private listenersFromSpec(pod: Pod): Listener[] {
+    const out: Listener[] = [];
+    const statuses = pod.status?.containerStatuses ?? [];
+    for (const c of pod.spec?.containers ?? []) {
+      const st = statuses.find((s) => s.name === c.name);
+      if (!st?.state?.running) continue;
+      const info = appForImage(c.image ?? '');
+      if (!info) continue;
+      for (const port of info.ports) out.push({ container: c.name, port, protocol: 'TCP', app: info.app, version: info.version });
+    }
+    return out;
+  }
+}

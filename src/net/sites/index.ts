@@ -1,0 +1,16 @@
+/** The default set of simulated external sites. */
+import { Internet } from '../internet.js';
+import { exampleSite } from './example.js';
+import { mirrorSites } from './mirrors.js';
+import { rtfmSite } from './rtfm.js';
+
+export { RTFM_IP, RTFM_TITLE, RTFM_HOME_HTML } from './rtfm.js';
+export { EXAMPLE_HTML } from './example.js';
+
+export function defaultInternet(): Internet {
+  const net = new Internet();
+  net.register(rtfmSite());
+  net.register(exampleSite());
+  for (const s of mirrorSites()) net.register(s);
+  return net;
+}
