@@ -1,0 +1,38 @@
+/** Which describer serves which kind (describe.go describerMap), with the generic fallback. */
+import type { ResourceInfo } from '../../cluster/api/types.js';
+import type { Describer } from './describer.js';
+import { describePodResource } from './pod.js';
+import { describeServiceResource } from './service.js';
+import { describeEndpointsResource } from './endpoints.js';
+import { describeEndpointSliceResource } from './endpointslice.js';
+import { describeDeploymentResource } from './deployment.js';
+import { describeReplicaSetResource } from './replicaset.js';
+import { describeStatefulSetResource } from './statefulset.js';
+import { describeJobResource } from './job.js';
+import { describeNodeResource } from './node.js';
+import { describeNamespaceResource } from './namespace.js';
+import { describeConfigMapResource } from './configmap.js';
+import { describeSecretResource } from './secret.js';
+import { describeServiceAccountResource } from './serviceaccount.js';
+import { genericDescriber } from './generic.js';
+
+const DESCRIBERS: Record<string, Describer> = {
+  '/Pod': describePodResource,
+  '/Service': describeServiceResource,
+  '/Endpoints': describeEndpointsResource,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSliceResource,
+  'apps/Deployment': describeDeploymentResource,
+  'apps/ReplicaSet': describeReplicaSetResource,
+  'apps/StatefulSet': describeStatefulSetResource,
+  'batch/Job': describeJobResource,
+  '/Node': describeNodeResource,
+  '/Namespace': describeNamespaceResource,
+  '/ConfigMap': describeConfigMapResource,
+  '/Secret': describeSecretResource,
+  '/ServiceAccount': describeServiceAccountResource,
+};
+
+/** DescriberFor, else GenericDescriberFor. */
+export function describerFor(info: Pick<ResourceInfo, 'group' | 'kind' | 'plural'>): Describer {
+  return DESCRIBERS[`${info.group}/${info.kind}`] ?? genericDescriber({ group: info.group, resource: info.plural }, info.kind);
+}
