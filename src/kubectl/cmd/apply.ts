@@ -5,12 +5,12 @@
  */
 import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
-import { AggregateError, KubectlError } from '../errors.js';
+import { KubectlError } from '../errors.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { goJson } from './internal/gojson.js';
 import {
-  addSourceToErr, clone, dryRunFlag, dryRunOf, filenameFlags, infoForObject, namespaceFor, opLine, outputFlag,
-  printObject, readManifests, refOf, selectorFlag, type DryRun,
+  addSourceToErr, clone, dryRunFlag, dryRunOf, filenameFlags, outputFlags, printOp, readManifests, selectorFlag,
+  throwCollected, type DryRun, type ManifestItem,
 } from './internal/kit.js';
 import { LAST_APPLIED, originalConfiguration, pruneNulls, withLastApplied } from './internal/last-applied.js';
 import { threeWayMergePatch } from './internal/three-way.js';
@@ -23,7 +23,7 @@ export const applyVerb: VerbSpec = {
   short: 'Apply a configuration to a resource by file name or stdin',
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY)',
   flags: [
-    ...filenameFlags, dryRunFlag, outputFlag, selectorFlag,
+    ...filenameFlags, dryRunFlag, ...outputFlags, selectorFlag,
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' },
     { name: 'server-side', type: 'bool', default: false },
     { name: 'force', type: 'bool', default: false },
@@ -38,16 +38,14 @@ export const applyVerb: VerbSpec = {
     }
     const dryRun = dryRunOf(inv);
     const validation = validationDirective(inv);
-    const objects = readManifests(inv);
-    if (objects.length === 0) throw new KubectlError('no objects passed to apply');
-    const errors: unknown[] = [];
-    for (const { obj, source } of objects) {
+    const { items, errors } = readManifests(inv);
+    if (items.length === 0 && errors.length === 0) throw new KubectlError('no objects passed to apply');
+    for (const item of items) {
       try {
-        await applyOne(inv, obj, source, dryRun, validation);
+        await applyOne(inv, item, dryRun, validation);
       } catch (err) { errors.push(err); }
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new AggregateError(errors);
+    throwCollected(errors);
   },
 };
 
@@ -60,11 +58,10 @@ export function validationDirective(inv: Invocation): 'Strict' | 'Warn' | 'Ignor
   throw new KubectlError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
 }
 
-async function applyOne(inv: Invocation, raw: KubeObject, source: string, dryRun: DryRun, validation: 'Strict' | 'Warn' | 'Ignore'): Promise<void> {
+async function applyOne(inv: Invocation, item: ManifestItem, dryRun: DryRun, validation: 'Strict' | 'Warn' | 'Ignore'): Promise<void> {
   const api = inv.ctx.api;
-  const info = infoForObject(api, raw, source);
-  const obj = clone(raw);
-  const ns = namespaceFor(inv, info, obj);
+  const { info, source, namespace: ns, ref } = item;
+  const obj = clone(item.object);
   obj.metadata ??= {};
   if (ns !== undefined) obj.metadata.namespace = ns;
   const name = obj.metadata.name ?? '';
@@ -72,7 +69,6 @@ async function applyOne(inv: Invocation, raw: KubeObject, source: string, dryRun
     if (obj.metadata.generateName) throw new KubectlError(`from ${obj.metadata.generateName}: cannot use generate name with apply`);
     throw new KubectlError(`error when retrieving current configuration of:\n${infoString(info, name, ns)}\nfrom server for: "${source}": resource name may not be empty`);
   }
-  const ref = refOf(info);
   const modified = withLastApplied(obj);
   const write = { dryRun: dryRun === 'server', fieldManager: inv.flags.string('field-manager') || FIELD_MANAGER, fieldValidation: validation };
 
@@ -126,8 +122,7 @@ async function applyOne(inv: Invocation, raw: KubeObject, source: string, dryRun
 }
 
 function report(inv: Invocation, info: ResourceInfo, obj: KubeObject, name: string, op: string, dryRun: DryRun): void {
-  if (inv.flags.string('output')) printObject(inv, obj, info);
-  else inv.ctx.stdout(opLine(info, name, op, dryRun));
+  printOp(inv, { ...obj, metadata: { ...obj.metadata, name } }, info, op, dryRun);
 }
 
 /** resource.Info.String(): how kubectl names an object inside wrapped errors. */

@@ -4,21 +4,22 @@
  * create_job.go, create_serviceaccount.go).
  */
 import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
-import { AggregateError, KubectlError } from '../errors.js';
+import { KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { validationDirective } from './apply.js';
 import {
   deploymentObject, jobObject, namespaceObject, serviceAccountObject, serviceObject, type ServiceKind,
 } from './internal/generators.js';
+import { mappingFor } from '../builder.js';
 import {
-  addSourceToErr, clone, dryRunFlag, dryRunOf, filenameFlags, infoForObject, namespaceFor, opLine, outputFlag,
-  printObject, readManifests, refOf, usage, type DryRun,
+  addSourceToErr, clone, dryRunFlag, dryRunOf, filenameFlags, outputFlags, printOp, readManifests, refOf,
+  throwCollected, usage, type DryRun,
 } from './internal/kit.js';
 import { withLastApplied } from './internal/last-applied.js';
 
 const commonFlags: FlagSpec[] = [
-  dryRunFlag, outputFlag,
+  dryRunFlag, ...outputFlags,
   { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' },
   { name: 'save-config', type: 'bool', default: false },
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
@@ -28,7 +29,7 @@ const commonFlags: FlagSpec[] = [
 async function createGenerated(inv: Invocation, obj: KubeObject): Promise<void> {
   const dryRun = dryRunOf(inv);
   const api = inv.ctx.api;
-  const info = infoForObject(api, obj, '');
+  const info = mappingFor(api.discovery(), obj.apiVersion ?? '', obj.kind ?? '')!;
   let out = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
   if (dryRun !== 'client') {
     const ns = info.namespaced ? (obj.metadata?.namespace || inv.namespace) : undefined;
@@ -40,8 +41,7 @@ async function createGenerated(inv: Invocation, obj: KubeObject): Promise<void> 
 }
 
 function emit(inv: Invocation, info: ResourceInfo, obj: KubeObject, dryRun: DryRun): void {
-  if (inv.flags.string('output')) printObject(inv, obj, info);
-  else inv.ctx.stdout(opLine(info, obj.metadata?.name ?? '', 'created', dryRun));
+  printOp(inv, obj, info, 'created', dryRun);
 }
 
 function oneName(inv: Invocation): string {
@@ -216,14 +216,11 @@ async function createFromFiles(inv: Invocation): Promise<void> {
   const dryRun = dryRunOf(inv);
   const validation = validationDirective(inv);
   const api = inv.ctx.api;
-  const objects = readManifests(inv);
-  const errors: unknown[] = [];
+  const { items, errors } = readManifests(inv);
   let count = 0;
-  for (const { obj: raw, source } of objects) {
+  for (const { object: raw, source, info, namespace: ns } of items) {
     try {
-      const info = infoForObject(api, raw, source);
       let obj = clone(raw);
-      const ns = namespaceFor(inv, info, obj);
       if (ns !== undefined) (obj.metadata ??= {}).namespace = ns;
       if (inv.flags.bool('save-config')) obj = withLastApplied(obj);
       if (dryRun !== 'client') {
@@ -235,8 +232,7 @@ async function createFromFiles(inv: Invocation): Promise<void> {
       emit(inv, info, obj, dryRun);
     } catch (err) { errors.push(err); }
   }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors);
+  throwCollected(errors);
   if (count === 0) throw new KubectlError('no objects passed to create');
 }
 

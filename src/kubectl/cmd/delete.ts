@@ -5,10 +5,10 @@
  */
 import type { DeleteOptions } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
-import { AggregateError, KubectlError } from '../errors.js';
+import { KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import type { Invocation, VerbSpec } from '../registry.js';
-import { addSourceToErr, dryRunFlag, dryRunOf, filenameFlags, refOf, selectorFlag, type DryRun } from './internal/kit.js';
+import { addSourceToErr, dryRunFlag, dryRunOf, filenameFlags, refOf, selectorFlag, throwCollected, type DryRun } from './internal/kit.js';
 import { resolveTargets, type Target } from './internal/targets.js';
 import { parseDuration } from './internal/duration.js';
 
@@ -101,8 +101,7 @@ export async function deleteTargets(inv: Invocation, targets: Target[], errors: 
   if (errors.length === 0 && s.wait && s.dryRun === 'none' && deleted.length > 0) {
     await waitForDeletion(inv, deleted, s.timeoutMs === 0 ? 168 * 3600_000 : s.timeoutMs, errors);
   }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors);
+  throwCollected(errors);
 }
 
 const POLL_MS = 100;

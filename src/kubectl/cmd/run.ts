@@ -7,17 +7,16 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
-import { AggregateError, KubectlError, RawError } from '../errors.js';
+import { KubectlError, RawError } from '../errors.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { deleteFlags, deleteSettings, deleteTargets } from './delete.js';
 import { parseDuration } from './internal/duration.js';
 import { runPodObject, serviceObject } from './internal/generators.js';
-import { dryRunFlag, dryRunOf, opLine, outputFlag, printObject, resolveType, usage } from './internal/kit.js';
+import { dryRunFlag, dryRunOf, outputFlags, printOp, resolveType, throwCollected, usage } from './internal/kit.js';
 import { pollUntil } from './internal/poll.js';
 
 const POD = { group: '', resource: 'pods' };
 const SERVICE = { group: '', resource: 'services' };
-const POD_INFO = { kind: 'Pod', group: '' };
 
 /** docker/distribution reference grammar, enough to reject what kubectl rejects. */
 const IMAGE_RE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
@@ -26,7 +25,7 @@ export const runVerb: VerbSpec = {
   name: 'run', group: 'basic-beginner', short: 'Run a particular image on the cluster',
   usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
   flags: [
-    ...deleteFlags.map((f) => (f.name === 'wait' ? { ...f, default: false } : f)), dryRunFlag, outputFlag,
+    ...deleteFlags.map((f) => (f.name === 'wait' ? { ...f, default: false } : f)), dryRunFlag, ...outputFlags,
     { name: 'image', type: 'string', default: '' },
     { name: 'annotations', type: 'stringArray', default: [] },
     { name: 'image-pull-policy', type: 'string', default: '' },
@@ -109,17 +108,14 @@ export const runVerb: VerbSpec = {
         (svc.metadata as Record<string, unknown>).labels = undefined;
         delete (svc.metadata as Record<string, unknown>).labels;
         const out = dryRun === 'client' ? svc : api.create(SERVICE, inv.namespace, svc, write);
-        if (f.string('output')) printObject(inv, out, { kind: 'Service', group: '' });
-        else inv.ctx.stdout(opLine({ kind: 'Service', group: '' }, name, 'created', dryRun));
+        printOp(inv, out, resolveType(api, 'services'), 'created', dryRun);
       } catch (err) { errors.push(err); }
     }
 
     if (attach) return attachToRun(inv, created as Pod, restart, remove);
 
-    if (f.string('output')) printObject(inv, created, POD_INFO);
-    else inv.ctx.stdout(opLine(POD_INFO, name, 'created', dryRun));
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new AggregateError(errors);
+    printOp(inv, created, resolveType(api, 'pods'), 'created', dryRun);
+    throwCollected(errors);
   },
 };
 

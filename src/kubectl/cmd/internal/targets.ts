@@ -6,7 +6,7 @@
 import type { KubeObject, ResourceInfo } from '../../../cluster/api/types.js';
 import { KubectlError } from '../../errors.js';
 import type { Invocation } from '../../registry.js';
-import { infoForObject, namespaceFor, readManifests, refOf, resolveType } from './kit.js';
+import { readManifests, refOf, resolveType } from './kit.js';
 
 export interface Target {
   info: ResourceInfo;
@@ -41,11 +41,9 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
   const files = inv.flags.has('filename') ? inv.flags.strings('filename') : [];
   if (files.length > 0) {
     if (args.length > 0) throw new KubectlError('Unexpected args: ' + `[${args.join(' ')}]`);
-    for (const { obj, source } of readManifests(inv)) {
-      const info = infoForObject(api, obj, source);
-      const ns = namespaceFor(inv, info, obj);
-      targets.push({ info, namespace: ns, name: obj.metadata?.name ?? '', source });
-    }
+    const read = readManifests(inv);
+    errors.push(...read.errors);
+    for (const { info, namespace, name, source } of read.items) targets.push({ info, namespace, name, source });
     if (opts.requireObject) fetchAll(inv, targets, errors);
     return { targets, errors };
   }

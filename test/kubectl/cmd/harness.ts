@@ -1,0 +1,114 @@
+/**
+ * Drives runKubectl against a real API server (and, when present, the controllers) with an
+ * in-memory workstation filesystem. Time only moves when kubectl sleeps or a test advances it.
+ */
+import { ApiServer } from '../../../src/cluster/api/server.js';
+import type { KubeObject } from '../../../src/cluster/api/types.js';
+import { VirtualClock } from '../../../src/cluster/clock.js';
+import type { ClusterProfile } from '../../../src/cluster/profile.js';
+import { SeededRandom } from '../../../src/cluster/rng.js';
+import type { InteractiveRequest, KubectlContext } from '../../../src/kubectl/context.js';
+import { runKubectl } from '../../../src/kubectl/index.js';
+
+export const START = Date.UTC(2026, 10, 26, 21, 0, 0);
+
+export const PROFILE: ClusterProfile = {
+  id: 'test', flavour: 'kind', serverVersion: 'v1.33.1', clusterName: 'kind-kind', contextName: 'kind-kind',
+  userName: 'kind-kind', serverURL: 'https://127.0.0.1:6443', serviceCIDR: '10.96.0.0/12', clusterDomain: 'cluster.local',
+  nodePortRange: [30000, 32767], clusterAgeSeconds: 3600,
+  nodes: [{
+    name: 'kind-control-plane', internalIP: '172.18.0.2', podCIDR: '10.244.0.0/24', roles: ['control-plane'],
+    capacity: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi' }, kubeletVersion: 'v1.33.1',
+    osImage: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.1.0', containerRuntimeVersion: 'containerd://2.1.1',
+  }],
+  addons: [], apiserverEndpoints: [{ ip: '172.18.0.2', port: 6443 }],
+};
+
+export interface Result { out: string; err: string; code: number }
+
+export class Env {
+  readonly clock = new VirtualClock(START);
+  readonly api: ApiServer;
+  readonly files = new Map<string, string>();
+  readonly interactions: InteractiveRequest[] = [];
+  /** What ctx.edit returns for each call, in order (null = closed unchanged). */
+  editResults: ((text: string) => string | null)[] = [];
+  readonly editTexts: string[] = [];
+  /** Called on each ctx.sleep after time moved (controllers stand-in for server-only tests). */
+  onSleep: (() => void)[] = [];
+
+  constructor() {
+    this.api = new ApiServer({ clock: this.clock, rng: new SeededRandom(7), profile: PROFILE });
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } };
+    try { this.api.create({ group: '', resource: 'namespaces' }, undefined, ns); } catch { /* bootstrapped by the server */ }
+  }
+
+  write(path: string, text: string): void { this.files.set(path, text); }
+
+  async run(line: string | string[], opts: { stdin?: string; tty?: boolean; interact?: (r: InteractiveRequest) => Promise<number> } = {}): Promise<Result> {
+    const argv = typeof line === 'string' ? splitArgs(line) : line;
+    let out = '', err = '';
+    const files = this.files;
+    const ctx: KubectlContext = {
+      api: this.api,
+      now: () => this.clock.now(),
+      stdout: (t) => { out += t; },
+      stderr: (t) => { err += t; },
+      stdin: opts.stdin,
+      isTTY: opts.tty ?? false,
+      files: {
+        read: (p) => { const v = files.get(p); if (v === undefined) throw new Error(`open ${p}: no such file or directory`); return v; },
+        exists: (p) => files.has(p) || [...files.keys()].some((k) => k.startsWith(p.replace(/\/$/, '') + '/')),
+        isDir: (p) => !files.has(p) && [...files.keys()].some((k) => k.startsWith(p.replace(/\/$/, '') + '/')),
+        list: (d) => [...new Set([...files.keys()].filter((k) => k.startsWith(d.replace(/\/$/, '') + '/'))
+          .map((k) => k.slice(d.replace(/\/$/, '').length + 1).split('/')[0]!))].sort(),
+      },
+      config: {
+        currentContext: 'kind-kind', contexts: [{ name: 'kind-kind', cluster: 'kind-kind', user: 'kind-kind', namespace: 'default' }],
+        clusters: [{ name: 'kind-kind', server: 'https://127.0.0.1:6443' }], users: [{ name: 'kind-kind' }],
+      },
+      edit: async (text) => {
+        this.editTexts.push(text);
+        const next = this.editResults.shift();
+        return next ? next(text) : null;
+      },
+      interact: async (req) => { this.interactions.push(req); return opts.interact ? opts.interact(req) : 0; },
+      sleep: async (ms) => { this.clock.advance(ms); for (const f of this.onSleep) f(); },
+    };
+    const code = await runKubectl(argv, ctx);
+    return { out, err, code };
+  }
+
+  get(resource: string, name: string, group = '', ns: string | undefined = 'default'): KubeObject {
+    return this.api.get({ group, resource }, ns, name);
+  }
+
+  /** Every object of the namespaced kinds tests touch, with resourceVersions: "did anything change?" */
+  snapshot(): string {
+    const out: unknown[] = [];
+    for (const [group, resource] of [['', 'pods'], ['', 'services'], ['apps', 'deployments'], ['', 'configmaps'], ['', 'namespaces']] as const) {
+      out.push(this.api.list({ group, resource }, undefined).items.map((o) => [o.metadata?.name, o.metadata?.resourceVersion]));
+    }
+    return JSON.stringify(out);
+  }
+}
+
+/** Shell-like splitting for test command lines: whitespace, single and double quotes. */
+export function splitArgs(line: string): string[] {
+  const out: string[] = [];
+  let cur = '', quote: string | null = null, has = false;
+  for (const ch of line) {
+    if (quote) { if (ch === quote) quote = null; else cur += ch; continue; }
+    if (ch === '"' || ch === "'") { quote = ch; has = true; continue; }
+    if (/\s/.test(ch)) { if (has || cur) out.push(cur); cur = ''; has = false; continue; }
+    cur += ch;
+  }
+  if (has || cur) out.push(cur);
+  return out.slice(out[0] === 'kubectl' ? 1 : 0);
+}
+
+/** stdout/stderr of a golden file from test/goldens. */
+export function golden(text: string): { out: string; err: string } {
+  const o = text.indexOf('=== stdout ===\n'), e = text.indexOf('=== stderr ===\n');
+  return { out: text.slice(o + 15, e), err: text.slice(e + 15) };
+}
