@@ -183,8 +183,7 @@ export class App implements EmbedTarget {
     document.documentElement.dataset.theme = t;
     this.terminal.setTheme(t);
     const b = this.layout.buttons.theme;
-    b.textContent = t === 'dark' ? 'Light' : 'Dark';
-    b.title = t === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+    // A toggle keeps one name; aria-pressed says whether the light theme is on.
     b.setAttribute('aria-pressed', String(t === 'light'));
     this.store.setItem('kubelab:theme', t);
   }

@@ -93,7 +93,7 @@ export function buildLayout(root: HTMLElement, mode: LayoutMode): PageLayout {
     exportFile: button('Export session to a file', {}, 'Export'),
     importFile: button('Import session from a file', {}, 'Import'),
     share: button('Copy a share link', {}, 'Share'),
-    theme: button('Switch to light theme', { 'aria-pressed': 'false', class: 'theme-toggle' }, 'Light'),
+    theme: button('Light theme on or off', { 'aria-pressed': 'false', class: 'theme-toggle' }, 'Light theme'),
     screenReader: button('Screen reader mode', { 'aria-pressed': 'false' }, 'Screen reader'),
   };
   const importInput = el('input', { type: 'file', accept: '.json,application/json', hidden: '', 'aria-hidden': 'true', tabindex: '-1' });

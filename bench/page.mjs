@@ -1,0 +1,107 @@
+// Page numbers from the production build in headless Chromium: time to the first prompt,
+// initial bytes, Enter → output, idle heap. `node bench/page.mjs` prints them; bench/run.ts
+// imports benchPage(). Builds dist/ first if it is missing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+function freePort() {
+  return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
+}
+
+/** Bytes the page fetches before the first prompt: index.html's scripts, styles and preloads. */
+export function initialBytes(dist = join(root, 'dist')) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let raw = 0, gz = 0;
+  for (const r of new Set(refs)) {
+    const buf = readFileSync(join(dist, r));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  return { files: refs.length, raw, gz };
+}
+
+export async function benchPage() {
+  if (!existsSync(join(root, 'dist/index.html'))) {
+    const b = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  const port = await freePort();
+  const preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let browser;
+  try {
+    await new Promise((res, rej) => {
+      const t = setTimeout(() => rej(new Error('preview did not start')), 20000);
+      preview.stdout.on('data', (d) => { if (String(d).includes(String(port))) { clearTimeout(t); res(); } });
+    });
+    const url = `http://127.0.0.1:${port}/?layout=full`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium', headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const readyTimes = [];
+    for (let i = 0; i < 5; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } }); // cold: empty cache and storage
+      const page = await ctx.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => performance.getEntriesByName('kubelab:ready').length > 0);
+      readyTimes.push(await page.evaluate(() => performance.getEntriesByName('kubelab:ready')[0].startTime));
+      await ctx.close();
+    }
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__kubelab !== undefined);
+    await page.waitForTimeout(500);
+    const enter = [];
+    for (let i = 0; i < 5; i++) {
+      enter.push(await page.evaluate(() => new Promise((resolve) => {
+        const k = window.__kubelab;
+        const term = k.app.terminal.term;
+        const before = k.lines().length;
+        const t0 = performance.now();
+        const sub = term.onWriteParsed(() => {
+          const l = k.lines();
+          if (l.length >= before + 2 && /No resources found|NAME/.test(l.slice(before).join('\n'))) {
+            sub.dispose();
+            resolve(performance.now() - t0);
+          }
+        });
+        k.input('kubectl get pods\r');
+      })));
+      await page.waitForFunction(() => !window.__kubelab.busy());
+    }
+    await page.waitForTimeout(1000);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    await ctx.close();
+
+    const bytes = initialBytes();
+    return {
+      'ready median ms (5 cold loads)': median(readyTimes),
+      'ready all ms': readyTimes.map((t) => t.toFixed(0)).join(' '),
+      'initial JS+CSS raw kB': bytes.raw / 1000,
+      'initial JS+CSS gzip kB': bytes.gz / 1000,
+      'Enter -> output median ms (kubectl get pods)': median(enter),
+      'idle JS heap MiB (after GC)': heap.usedSize / 1048576,
+    };
+  } finally {
+    await browser?.close();
+    try { process.kill(preview.pid); } catch { /* already gone */ }
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await benchPage();
+  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(46)} ${typeof v === 'number' ? v.toFixed(v < 10 ? 3 : 1) : v}`);
+}
