@@ -46,7 +46,8 @@ export interface WriteOptions {
   warnings?: string[];
   /** 'Strict' (kubectl's default) rejects unknown fields with strict-decoding errors. */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
-  subresource?: 'status' | 'scale';
+  /** 'finalize' (namespaces only) is how the namespace controller clears spec.finalizers. */
+  subresource?: 'status' | 'scale' | 'finalize';
 }
 
 export interface DeleteOptions extends WriteOptions {

@@ -1,0 +1,101 @@
+/** batch/v1 Job and CronJob: defaults (pkg/apis/batch/v1/defaults.go), generated selector, validation. */
+import { fe, type FieldError } from '../errors.js';
+import type { KubeObject } from '../types.js';
+import { isObject, type JsonObject } from '../util.js';
+import { defaultPodTemplate } from './pod-defaults.js';
+import type { Admission } from './types.js';
+import { validateNonNegative, validateSelectorAndTemplate } from './workload-common.js';
+import { validatePodSpec } from './pod-validation.js';
+
+function specOf(o: KubeObject): JsonObject { if (!isObject(o.spec)) o.spec = {}; return o.spec as JsonObject; }
+
+export function defaultJobSpec(spec: JsonObject): void {
+  if (spec.completions === undefined && spec.parallelism === undefined) { spec.completions = 1; spec.parallelism = 1; }
+  if (spec.parallelism === undefined) spec.parallelism = 1;
+  if (spec.backoffLimit === undefined) spec.backoffLimit = spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6;
+  if (spec.completionMode === undefined) spec.completionMode = 'NonIndexed';
+  if (spec.suspend === undefined) spec.suspend = false;
+  if (spec.podReplacementPolicy === undefined) spec.podReplacementPolicy = spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  if (spec.manualSelector === undefined) { /* stays unset unless the user asks */ }
+  defaultPodTemplate(spec.template);
+}
+
+/** generateSelector (pkg/registry/batch/job/strategy.go): labels tie pods to this Job's uid. */
+function generateSelector(job: KubeObject, spec: JsonObject): void {
+  if (spec.manualSelector === true) return;
+  const uid = job.metadata?.uid ?? '';
+  const name = job.metadata?.name ?? '';
+  const tpl = isObject(spec.template) ? spec.template : (spec.template = {});
+  const tm = isObject(tpl.metadata) ? tpl.metadata : (tpl.metadata = {});
+  const labels = isObject(tm.labels) ? tm.labels : (tm.labels = {});
+  labels['batch.kubernetes.io/controller-uid'] = uid;
+  labels['batch.kubernetes.io/job-name'] = name;
+  labels['controller-uid'] = uid;
+  labels['job-name'] = name;
+  if (spec.selector === undefined) spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+}
+
+export const jobAdmission: Admission = {
+  mutate(o, ctx) {
+    const spec = specOf(o);
+    defaultJobSpec(spec);
+    if (ctx.op === 'create') generateSelector(o, spec);
+  },
+  validate(o, ctx) {
+    const spec = specOf(o);
+    const errs: FieldError[] = [];
+    errs.push(...validateNonNegative(spec.parallelism, 'spec.parallelism'));
+    errs.push(...validateNonNegative(spec.completions, 'spec.completions'));
+    errs.push(...validateNonNegative(spec.backoffLimit, 'spec.backoffLimit'));
+    const tpl = isObject(spec.template) ? spec.template : {};
+    const tspec = isObject(tpl.spec) ? tpl.spec : {};
+    if (tspec.restartPolicy === 'Always' || tspec.restartPolicy === undefined) {
+      const e = validateSelectorAndTemplate(spec, 'job', ['OnFailure', 'Never'])
+        .filter((x) => x.field !== 'spec.template.spec.restartPolicy');
+      errs.push(...e, fe.required('spec.template.spec.restartPolicy', 'valid values: "OnFailure", "Never"'));
+      errs.splice(0, errs.length, ...dedupe(errs));
+    } else {
+      errs.push(...validateSelectorAndTemplate(spec, 'job', ['OnFailure', 'Never']));
+    }
+    if (ctx.op === 'update' && ctx.old && isObject(ctx.old.spec)) {
+      const old = ctx.old.spec;
+      if (JSON.stringify(spec.completions) !== JSON.stringify(old.completions)) errs.push(fe.invalid('spec.completions', spec.completions ?? null, 'field is immutable'));
+      if (JSON.stringify(spec.selector) !== JSON.stringify(old.selector)) errs.push(fe.invalid('spec.selector', spec.selector ?? null, 'field is immutable'));
+      if (JSON.stringify(spec.template) !== JSON.stringify(old.template)) errs.push(fe.invalid('spec.template', spec.template ?? null, 'field is immutable'));
+    }
+    return errs;
+  },
+};
+
+function dedupe(errs: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errs.filter((e) => { const k = `${e.type}|${e.field}|${e.detail}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+export const cronJobAdmission: Admission = {
+  mutate(o) {
+    const spec = specOf(o);
+    if (!spec.concurrencyPolicy) spec.concurrencyPolicy = 'Allow';
+    if (spec.suspend === undefined) spec.suspend = false;
+    if (spec.successfulJobsHistoryLimit === undefined) spec.successfulJobsHistoryLimit = 3;
+    if (spec.failedJobsHistoryLimit === undefined) spec.failedJobsHistoryLimit = 1;
+    const jt = isObject(spec.jobTemplate) ? spec.jobTemplate : (spec.jobTemplate = {});
+    const js = isObject(jt.spec) ? jt.spec : (jt.spec = {});
+    if (js.backoffLimit === undefined) js.backoffLimit = 6;
+    if (js.completionMode === undefined) js.completionMode = 'NonIndexed';
+    if (js.suspend === undefined) js.suspend = false;
+    if (js.podReplacementPolicy === undefined) js.podReplacementPolicy = 'TerminatingOrFailed';
+    defaultPodTemplate(js.template);
+  },
+  validate(o) {
+    const spec = specOf(o);
+    const errs: FieldError[] = [];
+    if (typeof spec.schedule !== 'string' || spec.schedule === '') errs.push(fe.required('spec.schedule'));
+    const jt = isObject(spec.jobTemplate) ? spec.jobTemplate : {};
+    const js = isObject(jt.spec) ? jt.spec : {};
+    const tpl = isObject(js.template) ? js.template : {};
+    errs.push(...validatePodSpec(tpl.spec, 'spec.jobTemplate.spec.template.spec', { restartPolicies: ['OnFailure', 'Never'] }));
+    if (!['Allow', 'Forbid', 'Replace'].includes(String(spec.concurrencyPolicy))) errs.push(fe.notSupported('spec.concurrencyPolicy', spec.concurrencyPolicy, ['Allow', 'Forbid', 'Replace']));
+    return errs;
+  },
+};

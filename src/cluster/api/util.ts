@@ -1,0 +1,60 @@
+/** Small helpers over JSON-shaped objects (everything the API stores is plain JSON). */
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { KubeObject } from './types.js';
+
+/** ObjectMeta with the server-set fields writable (kubernetes-types marks them readonly). */
+export type MutableMeta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] };
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A deep copy; the store never shares structure with its callers. */
+export function clone<T>(v: T): T {
+  if (v === undefined) return v;
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    if (ka.length !== kb.length) return false;
+    return ka.every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Reads a dotted path (`spec.nodeName`) from an object. */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const p of path.split('.')) {
+    if (!isObject(cur)) return undefined;
+    cur = cur[p];
+  }
+  return cur;
+}
+
+export function meta(obj: KubeObject): NonNullable<KubeObject['metadata']> {
+  if (!isObject(obj.metadata)) obj.metadata = {};
+  return obj.metadata!;
+}
+
+/** Returns obj[key] as an object, creating it when absent. */
+export function child(obj: JsonObject, key: string): JsonObject {
+  const v = obj[key];
+  if (isObject(v)) return v;
+  const n: JsonObject = {};
+  obj[key] = n;
+  return n;
+}
+
+/** Sorts an object's keys recursively (Go marshals struct fields in declaration order; maps sorted). */
+export function sortedKeys(o: JsonObject): string[] { return Object.keys(o).sort(); }
