@@ -8,6 +8,7 @@ import { describeEndpointSliceResource } from './endpointslice.js';
 import { describeDeploymentResource } from './deployment.js';
 import { describeReplicaSetResource } from './replicaset.js';
 import { describeStatefulSetResource } from './statefulset.js';
+import { describeDaemonSetResource } from './daemonset.js';
 import { describeJobResource } from './job.js';
 import { describeNodeResource } from './node.js';
 import { describeNamespaceResource } from './namespace.js';
@@ -24,6 +25,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'apps/Deployment': describeDeploymentResource,
   'apps/ReplicaSet': describeReplicaSetResource,
   'apps/StatefulSet': describeStatefulSetResource,
+  'apps/DaemonSet': describeDaemonSetResource,
   'batch/Job': describeJobResource,
   '/Node': describeNodeResource,
   '/Namespace': describeNamespaceResource,

@@ -1,0 +1,44 @@
+/**
+ * Real kubectl 1.33 vs kubelab on the article's cluster (every object of the fakeapi fixture:
+ * nodes, system pods, DaemonSets, leases, events, ...): `describe <type> -A` for each type.
+ * Skipped, with a note, where ../shared/tools/fakeapi or the kubectl 1.33 binary is missing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../../src/cluster/api/types.js';
+import { Oracle, oracleUnavailable } from '../../oracle/oracle.js';
+import { apiWithObjects, runKubelab, shiftTimes } from '../../oracle/objects.js';
+
+const why = oracleUnavailable();
+if (why) console.warn(`[oracle] SKIPPED real-kubectl comparison: ${why}`);
+
+const fx = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/endpoints-article.json'), 'utf8')) as { items: KubeObject[]; fixtureNow: string };
+const NOW = Date.parse(fx.fixtureNow);
+
+const CASES: string[][] = [
+  ['describe', 'pods', '-A'], ['describe', 'services', '-A'], ['describe', 'endpoints', '-A'],
+  ['describe', 'endpointslices', '-A'], ['describe', 'deployments', '-A'], ['describe', 'replicasets', '-A'],
+  ['describe', 'nodes'], ['describe', 'namespaces'], ['describe', 'configmaps', '-A'], ['describe', 'serviceaccounts', '-A'],
+  ['describe', 'events', '-A'], ['describe', 'leases', '-A'], ['describe', 'daemonsets', '-A'], ['describe', 'secrets', '-A'],
+  ['describe', 'pods', 'nginx'], ['describe', 'pods', 'nope'], ['describe', 'pod', 'nginx-pod', '--show-events=false'],
+  ['describe', 'svc', '-l', 'component=apiserver'], ['describe', 'pods', '-n', 'empty-ns'], ['describe', 'pods', '-l', 'app=nope'],
+  ['describe', 'pod', 'nginx-pod', 'nope'], ['describe', 'pod', 'nope', 'nginx-pod'],
+];
+
+describe.skipIf(why !== null)('describe vs real kubectl 1.33: article cluster', () => {
+  let oracle: Oracle | undefined;
+  beforeAll(async () => { oracle = await Oracle.start(fx.items, NOW); }, 30000);
+  afterAll(async () => { await oracle?.stop(); });
+
+  for (const argv of CASES) {
+    it(argv.join(' '), async () => {
+      const real = await oracle!.run(argv);
+      expect(real.stdout + real.stderr).not.toBe('');
+      const ours = await runKubelab(argv, apiWithObjects(shiftTimes(fx.items, real.offsetMs)), NOW + real.offsetMs);
+      expect(ours.stdout).toBe(real.stdout);
+      expect(ours.stderr).toBe(real.stderr);
+      expect(ours.exitCode).toBe(real.exitCode);
+    }, 30000);
+  }
+});
