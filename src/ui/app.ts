@@ -4,6 +4,7 @@
  */
 import { buildLayout, type PageLayout } from './layout.js';
 import { createTerminal, type PageTerminal } from './terminal.js';
+import { createSearchBar } from './search-bar.js';
 import { OutputWriter } from './output-writer.js';
 import { WallTimeDriver } from './time-driver.js';
 import { Repl, type CommandRecord } from './repl.js';
@@ -56,7 +57,13 @@ export class App implements EmbedTarget {
     if (this.params.lang) document.documentElement.lang = this.params.lang;
     this.layout = buildLayout(this.root, this.params.layout);
     const sr = this.store.getItem('kubelab:screen-reader') === '1';
-    this.terminal = createTerminal(this.layout.terminalBody, { theme: this.theme, screenReader: sr, paste: (t) => this.repl.input(t) });
+    let openSearch = (): void => {};
+    this.terminal = createTerminal(this.layout.terminalBody, {
+      theme: this.theme, screenReader: sr, paste: (t) => this.repl.input(t), onSearch: () => openSearch(),
+    });
+    const searchBar = createSearchBar(this.layout.terminalBar, this.terminal);
+    openSearch = () => searchBar.open();
+    this.terminal.term.textarea?.setAttribute('aria-describedby', 'terminal-hint');
     this.writer = new OutputWriter((d, done) => this.terminal.term.write(d, done));
     this.terminal.term.onData((d) => this.repl.input(d));
     this.terminal.term.onResize(() => this.repl.resized());

@@ -8,6 +8,7 @@ import { setCollapsed, setPane, type PaneName } from './panes.js';
 
 export interface PageLayout {
   terminalBody: HTMLElement;
+  terminalBar: HTMLElement;
   lessonPicker: HTMLSelectElement;
   clock: HTMLElement;
   buttons: {
@@ -112,5 +113,7 @@ export function buildLayout(root: HTMLElement, mode: LayoutMode): PageLayout {
   if (mode === 'terminal') { setPane('lesson', false); setPane('editor', false); }
   if (mode === 'terminal+lesson') setPane('editor', false);
   if (mode !== 'full') header.classList.add('compact');
-  return { terminalBody: terminal.querySelector('.pane-body')!, lessonPicker: picker, clock, buttons, importInput, status };
+  const hint = el('span', { class: 'pane-hint', id: 'terminal-hint' }, 'Esc then Tab leaves the terminal · Ctrl+Shift+F finds');
+  terminal.querySelector('.pane-bar')!.insertBefore(hint, terminal.querySelector('.pane-collapse'));
+  return { terminalBody: terminal.querySelector('.pane-body')!, terminalBar: terminal.querySelector('.pane-bar')!, lessonPicker: picker, clock, buttons, importInput, status };
 }

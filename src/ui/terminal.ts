@@ -35,11 +35,13 @@ export interface PageTerminal {
   setTheme(t: Theme): void;
   /** Loads the addons the first prompt does not need. */
   loadExtras(): Promise<void>;
+  /** The search addon, loaded on first use. */
+  search(): Promise<import('@xterm/addon-search').SearchAddon>;
   /** All logical lines (wrapped rows joined), trailing blank lines dropped; for tests. */
   lines(): string[];
 }
 
-export function createTerminal(container: HTMLElement, opts: { theme: Theme; screenReader: boolean; paste(text: string): void }): PageTerminal {
+export function createTerminal(container: HTMLElement, opts: { theme: Theme; screenReader: boolean; paste(text: string): void; onSearch(): void }): PageTerminal {
   const term = new Terminal({
     fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace',
     fontSize: 14,
@@ -65,8 +67,13 @@ export function createTerminal(container: HTMLElement, opts: { theme: Theme; scr
   const pasteFromClipboard = (): void => {
     void navigator.clipboard?.readText().then((t) => { if (t) opts.paste(t); }).catch(() => undefined);
   };
+  // Tab completes in the terminal, so Escape then Tab leaves it (no keyboard trap, WCAG 2.1.2).
+  let afterEscape = false;
   term.attachCustomKeyEventHandler((e) => {
     if (e.type !== 'keydown') return true;
+    if (e.key === 'Tab' && afterEscape) { afterEscape = false; return false; }
+    if (e.key !== 'Shift') afterEscape = e.key === 'Escape';
+    if (e.ctrlKey && e.shiftKey && (e.key === 'F' || e.key === 'f')) { e.preventDefault(); opts.onSearch(); return false; }
     if (e.ctrlKey && e.shiftKey && (e.key === 'C' || e.key === 'c')) { copy(); e.preventDefault(); return false; }
     if (e.ctrlKey && e.shiftKey && (e.key === 'V' || e.key === 'v')) { pasteFromClipboard(); e.preventDefault(); return false; }
     return true;
@@ -81,6 +88,7 @@ export function createTerminal(container: HTMLElement, opts: { theme: Theme; scr
   const ro = new ResizeObserver(() => { clearTimeout(resizeTimer); resizeTimer = setTimeout(fit, 30); });
   ro.observe(container);
 
+  let searchAddon: Promise<import('@xterm/addon-search').SearchAddon> | undefined;
   return {
     term,
     fit,
@@ -92,6 +100,14 @@ export function createTerminal(container: HTMLElement, opts: { theme: Theme; scr
       term.loadAddon(new WebLinksAddon());
       term.loadAddon(new Unicode11Addon());
       term.unicode.activeVersion = '11';
+    },
+    search() {
+      searchAddon ??= import('@xterm/addon-search').then(({ SearchAddon }) => {
+        const a = new SearchAddon();
+        term.loadAddon(a);
+        return a;
+      });
+      return searchAddon;
     },
     lines() {
       const b = term.buffer.active;

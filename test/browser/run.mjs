@@ -137,6 +137,33 @@ async function main() {
     assert(off.length === 0, `off-origin requests: ${off.map((r) => r.url).join(', ')}`);
   });
 
+  await test('keyboard: line editing, Esc then Tab leaves the terminal, Ctrl+Shift+F opens find', async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, `${app}/`, log);
+    await page.click('#terminal-body .xterm');
+    await page.keyboard.type('echo wrld');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('o');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('E');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('e');
+    await page.keyboard.press('Enter');
+    await idle(page);
+    const l = await waitForLine(page, (x) => x === 'world', 'world');
+    assert(l.some((x) => x.endsWith('$ echo world')), `edited line wrong:\n${l.join('\n')}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.className ?? '');
+    assert(!focused.includes('xterm-helper-textarea'), 'focus stayed in the terminal');
+    await page.click('#terminal-body .xterm');
+    await page.keyboard.press('Control+Shift+F');
+    await page.waitForSelector('.search-bar input:focus', { timeout: 3000 });
+    await context.close();
+  });
+
   await test('a reload restores the session (files survive)', async () => {
     const context = await browser.newContext();
     const page = await openPage(context, `${app}/`, log);
