@@ -18,10 +18,10 @@ export class OutputWriter {
 
   write(data: string): void {
     if (data === '') return;
-    if (!this.inFlight) { this.send(data); return; }
     this.pending.push(data);
     this.size += data.length;
     if (this.size > this.maxPending) this.trim();
+    if (!this.inFlight) this.sendPending();
   }
 
   /** Resolves once everything written so far has reached the terminal. */
@@ -34,15 +34,16 @@ export class OutputWriter {
     this.inFlight = true;
     this.sink(data, () => {
       this.inFlight = false;
-      if (this.pending.length) {
-        const next = this.pending.join('');
-        this.pending = [];
-        this.size = 0;
-        this.send(next);
-        return;
-      }
+      if (this.pending.length) { this.sendPending(); return; }
       for (const r of this.idle.splice(0)) r();
     });
+  }
+
+  private sendPending(): void {
+    const next = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    this.send(next);
   }
 
   /** Keeps the newest half of the backlog: the learner sees the latest state, not the oldest. */

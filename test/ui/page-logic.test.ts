@@ -154,6 +154,14 @@ describe('OutputWriter', () => {
     expect(sent).toEqual(['a', 'bc']);
   });
 
+  it('caps one huge write too', () => {
+    const sent: string[] = [];
+    const w = new OutputWriter((d) => { sent.push(d); }, 100);
+    w.write('x\n'.repeat(1000));
+    expect(sent[0]!.startsWith(TRUNCATED_NOTICE)).toBe(true);
+    expect(sent[0]!.length).toBeLessThanOrEqual(100 + TRUNCATED_NOTICE.length);
+  });
+
   it('caps a flood: keeps the newest lines and says some were skipped', () => {
     const sent: string[] = [];
     let done: (() => void) | null = null;
