@@ -21,6 +21,9 @@ export interface LineEditorDeps {
 
 interface SearchState { query: string; index: number; failed: boolean }
 
+const isPrintable = (k: string | undefined): boolean =>
+  k !== undefined && k.length > 0 && k[0] !== '\x1b' && k.charCodeAt(0) >= 0x20 && k !== '\x7f';
+
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 export class LineEditor {
@@ -62,6 +65,15 @@ export class LineEditor {
   handle(data: string): { action?: EditorAction; rest: string } {
     const keys = splitKeys(data);
     for (let i = 0; i < keys.length; i++) {
+      // A run of printable keys (typing fast, a pasted line) is inserted with one redraw.
+      if (!this.search && isPrintable(keys[i]!) && isPrintable(keys[i + 1])) {
+        let j = i;
+        while (isPrintable(keys[j + 1])) j++;
+        this.insert(keys.slice(i, j + 1).join(''));
+        this.lastKey = keys[j]!;
+        i = j;
+        continue;
+      }
       const action = this.key(keys[i]!);
       if (action) { this.active = false; return { action, rest: keys.slice(i + 1).join('') }; }
     }
@@ -127,7 +139,7 @@ export class LineEditor {
       case '\t': this.tab(prevKey === '\t'); return;
       default:
         // Printable text only; other control keys and unknown sequences are ignored, as readline does.
-        if (k.length > 0 && k[0] !== '\x1b' && k.charCodeAt(0) >= 0x20 && k !== '\x7f') this.insert(k);
+        if (isPrintable(k)) this.insert(k);
         return;
     }
     this.placeCursor();

@@ -149,6 +149,15 @@ describe('LineEditor', () => {
     expect(await s.screen()).toEqual(['$ X1234567', '89abcdefg']);
   });
 
+  it('a long pasted line is drawn once, not once per character', () => {
+    let written = 0;
+    const ed = new LineEditor({ write: (t) => { written += t.length; }, cols: () => 80, history: new History(), complete: () => ({ replaceFrom: 0, candidates: [] }) });
+    ed.start('$ ');
+    ed.handle('x'.repeat(5000));
+    expect(ed.line).toHaveLength(5000);
+    expect(written).toBeLessThan(6000);
+  });
+
   it('prompt colours take no columns', async () => {
     const t = headless(20);
     const ed = new LineEditor({ write: t.write, cols: () => 20, history: new History(), complete: () => ({ replaceFrom: 0, candidates: [] }) });
