@@ -164,6 +164,22 @@ async function main() {
     await context.close();
   });
 
+  await test('header: +30 s moves the cluster clock, theme toggles; layout=terminal shows only the terminal', async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, `${app}/?layout=terminal&theme=dark`, log);
+    const hidden = await page.evaluate(() => ['lesson-pane', 'terminal-pane', 'editor-pane'].map((id) => document.getElementById(id).hidden));
+    assert(JSON.stringify(hidden) === '[true,false,true]', `panes hidden: ${hidden}`);
+    const secs = (t) => { const [h, m, s] = t.split(':').map(Number); return h * 3600 + m * 60 + s; };
+    const before = secs(await page.textContent('.clock'));
+    await page.click('text=+30 s');
+    const after = secs(await page.textContent('.clock'));
+    const d = (after - before + 86400) % 86400;
+    assert(d >= 30 && d <= 32, `clock moved ${d} s`);
+    await page.click('.theme-toggle');
+    assert(await page.evaluate(() => document.documentElement.dataset.theme) === 'light', 'theme did not switch');
+    await context.close();
+  });
+
   await test('a reload restores the session (files survive)', async () => {
     const context = await browser.newContext();
     const page = await openPage(context, `${app}/`, log);
