@@ -1,0 +1,331 @@
+/**
+ * Runs parsed command lines on one host. Pipes and redirects are fully buffered: each stage
+ * of a pipeline runs to completion and hands its stdout to the next (a stage that writes more
+ * than a pipe buffer is stopped, as SIGPIPE would stop `yes | head`).
+ */
+import type { Command, CommandIO } from './command.js';
+import type { OutputSink, TimeDriver } from './contract.js';
+import type { Host } from './host.js';
+import type { Command as AstCommand, List, Pipeline, Redirect, SimpleCommand } from './parser/ast.js';
+import { parse } from './parser/parse.js';
+import { expandText, expandWord, expandWords, type ExpandEnv } from './expand.js';
+import { fsErrorText } from './vfs.js';
+
+/** The per-shell state that survives between lines (and is saved with the session). */
+export interface ShellState {
+  cwd: string;
+  vars: Record<string, string>;
+  exported: string[];
+  lastExit: number;
+}
+
+/** A builtin sees the interpreter, so it can change the shell's own state (cd, export, exit). */
+export type Builtin = (args: string[], io: CommandIO, sh: Interpreter) => Promise<number>;
+
+/** Thrown by `exit`; the session ends the shell (and leaves the container). */
+export class ExitRequest {
+  constructor(readonly code: number) {}
+}
+
+/** Thrown by `bash`/`sh` typed without arguments at the terminal: the session starts a nested shell. */
+export class NestedShellRequest {}
+
+export interface Fds {
+  stdin: string;
+  stdinIsTerminal: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** fd 1 is the terminal (no pipe or redirect). */
+  outIsTerminal: boolean;
+}
+
+export interface InterpreterDeps {
+  host: Host;
+  state: ShellState;
+  time: TimeDriver;
+  builtins: Record<string, Builtin>;
+  /** Shell process id for `$$`. */
+  pid: number;
+}
+
+/** Bytes a pipe holds before the writer is stopped (Linux: 64 KiB). */
+const PIPE_BUFFER = 65536;
+
+export class Interpreter {
+  readonly host: Host;
+  state: ShellState;
+  readonly time: TimeDriver;
+  readonly builtins: Record<string, Builtin>;
+  readonly pid: number;
+  /** Counts $(...) runs, so an assignment-only command can return the last one's status. */
+  private substitutions = 0;
+
+  constructor(deps: InterpreterDeps) {
+    this.host = deps.host;
+    this.state = deps.state;
+    this.time = deps.time;
+    this.builtins = deps.builtins;
+    this.pid = deps.pid;
+  }
+
+  /** 'bash' or 'sh': the name in front of shell error messages. */
+  get shellName(): string { return this.host.dialect === 'ash' ? 'sh' : 'bash'; }
+
+  syntaxErrorText(token: string): string {
+    if (this.host.dialect === 'ash') return `sh: syntax error: unexpected ${token === 'newline' ? 'newline' : `"${token}"`}\n`;
+    return `bash: syntax error near unexpected token \`${token}'\n`;
+  }
+
+  notFoundText(name: string): string {
+    return this.host.dialect === 'ash' ? `sh: ${name}: not found\n` : `${this.shellName}: ${name}: command not found\n`;
+  }
+
+  getVar(name: string): string | undefined {
+    if (name === '?') return String(this.state.lastExit);
+    if (name === '$') return String(this.pid);
+    if (name === '#') return '0';
+    if (name === '0') return this.shellName;
+    if (name === 'PWD') return this.state.cwd;
+    return this.state.vars[name];
+  }
+
+  setVar(name: string, value: string, exported = false): void {
+    this.state.vars[name] = value;
+    if (exported && !this.state.exported.includes(name)) this.state.exported.push(name);
+  }
+
+  /** The environment a child process sees: exported variables, plus PWD. */
+  environment(extra: Record<string, string> = {}): Map<string, string> {
+    const env = new Map<string, string>();
+    for (const k of [...this.state.exported].sort()) {
+      const v = this.state.vars[k];
+      if (v !== undefined) env.set(k, v);
+    }
+    env.set('PWD', this.state.cwd);
+    for (const [k, v] of Object.entries(extra)) env.set(k, v);
+    return env;
+  }
+
+  /** Parses and runs source text (used by `watch`, `sh -c`, `$(...)`). Syntax errors go to stderr. */
+  async runSource(src: string, fds: Fds, signal: AbortSignal): Promise<number> {
+    const r = parse(src);
+    if (r.kind === 'incomplete') {
+      fds.err(this.host.dialect === 'ash' ? 'sh: syntax error: unexpected end of file\n' : 'bash: syntax error: unexpected end of file\n');
+      return (this.state.lastExit = 2);
+    }
+    if (r.kind === 'error') { fds.err(this.syntaxErrorText(r.token)); return (this.state.lastExit = 2); }
+    return this.runList(r.list, fds, signal);
+  }
+
+  async runList(list: List, fds: Fds, signal: AbortSignal): Promise<number> {
+    let code = this.state.lastExit;
+    for (const item of list.items) {
+      if (signal.aborted) return (this.state.lastExit = 130);
+      code = await this.runPipeline(item.andOr.first, fds, signal);
+      for (const { op, pipeline } of item.andOr.rest) {
+        if (signal.aborted) return (this.state.lastExit = 130);
+        if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
+        code = await this.runPipeline(pipeline, fds, signal);
+      }
+    }
+    return code;
+  }
+
+  private async runPipeline(p: Pipeline, fds: Fds, signal: AbortSignal): Promise<number> {
+    let stdin = fds.stdin;
+    let stdinIsTerminal = fds.stdinIsTerminal;
+    let code = 0;
+    for (let i = 0; i < p.cmds.length; i++) {
+      const last = i === p.cmds.length - 1;
+      if (last) {
+        code = await this.runCommand(p.cmds[i]!, { ...fds, stdin, stdinIsTerminal }, signal);
+        break;
+      }
+      let buf = '';
+      const stage = new AbortController();
+      const onAbort = () => stage.abort();
+      signal.addEventListener('abort', onAbort);
+      const out = (t: string) => {
+        if (buf.length >= PIPE_BUFFER) return;
+        buf += t;
+        if (buf.length >= PIPE_BUFFER) stage.abort();
+      };
+      await this.runCommand(p.cmds[i]!, { ...fds, stdin, stdinIsTerminal, out, outIsTerminal: false }, stage.signal);
+      signal.removeEventListener('abort', onAbort);
+      if (signal.aborted) return (this.state.lastExit = 130);
+      stdin = buf.slice(0, PIPE_BUFFER);
+      stdinIsTerminal = false;
+    }
+    if (p.negate) code = code === 0 ? 1 : 0;
+    return (this.state.lastExit = code);
+  }
+
+  private async runCommand(c: AstCommand, fds: Fds, signal: AbortSignal): Promise<number> {
+    if (c.t === 'subshell') {
+      const redirected = await this.applyRedirects(c.redirects, fds, signal);
+      if (!redirected) return (this.state.lastExit = 1);
+      const saved = this.state;
+      this.state = { ...saved, vars: { ...saved.vars }, exported: [...saved.exported] };
+      try {
+        return await this.runList(c.list, redirected, signal);
+      } catch (e) {
+        if (e instanceof ExitRequest) return e.code;
+        throw e;
+      } finally {
+        const code = this.state.lastExit;
+        this.state = saved;
+        this.state.lastExit = code;
+      }
+    }
+    return this.runSimple(c, fds, signal);
+  }
+
+  expandEnv(fds: Fds, signal: AbortSignal): ExpandEnv {
+    return {
+      getVar: (n) => this.getVar(n),
+      home: () => this.state.vars['HOME'] ?? this.host.home,
+      substitute: (src) => this.substitute(src, fds, signal),
+      fs: this.host.fs,
+      cwd: this.state.cwd,
+    };
+  }
+
+  private async substitute(src: string, fds: Fds, signal: AbortSignal): Promise<string> {
+    let captured = '';
+    this.substitutions++;
+    const saved = this.state;
+    this.state = { ...saved, vars: { ...saved.vars }, exported: [...saved.exported] };
+    try {
+      await this.runSource(src, { ...fds, stdin: '', stdinIsTerminal: false, out: (t) => { captured += t; }, outIsTerminal: false }, signal);
+    } catch (e) {
+      if (!(e instanceof ExitRequest || e instanceof NestedShellRequest)) throw e;
+    } finally {
+      // $(...) runs in a subshell: only its exit status comes back.
+      const code = this.state.lastExit;
+      this.state = saved;
+      this.state.lastExit = code;
+    }
+    return captured;
+  }
+
+  private async runSimple(cmd: SimpleCommand, fds: Fds, signal: AbortSignal): Promise<number> {
+    const env = this.expandEnv(fds, signal);
+    const subsBefore = this.substitutions;
+    const argv = await expandWords(cmd.words, env);
+    const assigns: Record<string, string> = {};
+    for (const a of cmd.assigns) assigns[a.name] = (await expandWord(a.value, env, false)).join(' ');
+    const io = await this.applyRedirects(cmd.redirects, fds, signal);
+    if (!io) return (this.state.lastExit = 1);
+    if (argv.length === 0) {
+      for (const [k, v] of Object.entries(assigns)) this.setVar(k, v);
+      return this.substitutions > subsBefore ? this.state.lastExit : (this.state.lastExit = 0);
+    }
+    const commandIO: CommandIO = {
+      stdin: io.stdin,
+      isTTY: io.outIsTerminal,
+      env: this.environment(assigns),
+      cwd: this.state.cwd,
+      fs: this.host.fs,
+      signal,
+      time: this.time,
+      stdout: io.out,
+      stderr: io.err,
+    };
+    let code = await this.runArgv(argv, commandIO);
+    if (signal.aborted && code === 0) code = 130;
+    return (this.state.lastExit = code);
+  }
+
+  /** Runs argv[0] as a builtin, a host command or a path; prints bash's error when there is none. */
+  async runArgv(argv: string[], io: CommandIO): Promise<number> {
+    const name = argv[0]!;
+    const builtin = name.includes('/') ? undefined : this.builtins[name];
+    const command: Command | undefined = name.includes('/') ? this.commandAtPath(name) : this.host.commands[name];
+    try {
+      if (builtin) return await builtin(argv.slice(1), io, this);
+      if (command) return await command(argv.slice(1), io);
+      if (name.includes('/')) return this.pathNotRunnable(name, io.stderr);
+      io.stderr(this.notFoundText(name));
+      return 127;
+    } catch (e) {
+      if (e instanceof ExitRequest || e instanceof NestedShellRequest) throw e;
+      io.stderr(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+
+  /** `/usr/bin/ls` runs `ls`: commands live in the bin directories `which` names. */
+  private commandAtPath(name: string): Command | undefined {
+    const abs = this.host.fs.resolve(this.state.cwd, name);
+    const base = abs.slice(abs.lastIndexOf('/') + 1);
+    const cmd = this.host.commands[base];
+    if (!cmd) return undefined;
+    const where = this.host.paths?.[base] ?? `/usr/bin/${base}`;
+    return abs === where || /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/.test(abs) ? cmd : undefined;
+  }
+
+  /** `./script` or `/bin/x`: we run no files, but say what bash says about them. */
+  private pathNotRunnable(name: string, err: (t: string) => void): number {
+    const abs = this.host.fs.resolve(this.state.cwd, name);
+    if (!this.host.fs.exists(abs)) { err(`${this.shellName}: ${name}: No such file or directory\n`); return 127; }
+    if (this.host.fs.isDir(abs)) { err(`${this.shellName}: ${name}: Is a directory\n`); return 126; }
+    err(`${this.shellName}: ${name}: Permission denied\n`);
+    return 126;
+  }
+
+  /** Applies redirects in order; returns the new descriptors or undefined after printing an error. */
+  private async applyRedirects(redirects: Redirect[], fds: Fds, signal: AbortSignal): Promise<Fds | undefined> {
+    let cur = { ...fds };
+    const fs = this.host.fs;
+    for (const r of redirects) {
+      if (r.heredoc) {
+        const body = r.heredoc.expand ? await expandText(r.heredoc.body, this.expandEnv(fds, signal)) : r.heredoc.body;
+        cur = { ...cur, stdin: body, stdinIsTerminal: false };
+        continue;
+      }
+      const fields = await expandWord(r.target, this.expandEnv(fds, signal));
+      if (r.op === '<<<') { cur = { ...cur, stdin: fields.join(' ') + '\n', stdinIsTerminal: false }; continue; }
+      if ((r.op === '>&' || r.op === '<&') && fields.length === 1 && /^\d+$/.test(fields[0]!)) {
+        const src = Number(fields[0]);
+        if (r.fd === 2 && src === 1) cur = { ...cur, err: cur.out };
+        else if (r.fd === 1 && src === 2) cur = { ...cur, out: cur.err, outIsTerminal: false };
+        continue;
+      }
+      if (fields.length !== 1) { cur.err(`${this.shellName}: ${r.target.raw}: ambiguous redirect\n`); return undefined; }
+      const target = fields[0]!;
+      const path = fs.resolve(this.state.cwd, target);
+      if (r.op === '<') {
+        try { cur = { ...cur, stdin: fs.readFile(path), stdinIsTerminal: false }; } catch (e) {
+          cur.err(`${this.shellName}: ${target}: ${fsErrorText(e)}\n`);
+          return undefined;
+        }
+        continue;
+      }
+      if (target === '/dev/null') {
+        const sink = () => {};
+        if (r.op === '&>' || r.op === '&>>' || r.op === '>&') cur = { ...cur, out: sink, err: sink, outIsTerminal: false };
+        else if (r.fd === 2) cur = { ...cur, err: sink };
+        else cur = { ...cur, out: sink, outIsTerminal: false };
+        continue;
+      }
+      const append = r.op === '>>' || r.op === '&>>';
+      try {
+        if (fs.isDir(path)) { cur.err(`${this.shellName}: ${target}: Is a directory\n`); return undefined; }
+        fs.writeFile(path, '', append);
+      } catch (e) {
+        cur.err(`${this.shellName}: ${target}: ${fsErrorText(e)}\n`);
+        return undefined;
+      }
+      const sink = (t: string) => { try { fs.writeFile(path, t, true); } catch { /* file removed meanwhile */ } };
+      if (r.op === '&>' || r.op === '&>>' || r.op === '>&') cur = { ...cur, out: sink, err: sink, outIsTerminal: false };
+      else if (r.fd === 2) cur = { ...cur, err: sink };
+      else cur = { ...cur, out: sink, outIsTerminal: false };
+    }
+    return cur;
+  }
+}
+
+/** Descriptors for a line typed at the terminal. */
+export function terminalFds(out: OutputSink): Fds {
+  return { stdin: '', stdinIsTerminal: true, out: (t) => out.stdout(t), err: (t) => out.stderr(t), outIsTerminal: true };
+}

@@ -1,0 +1,40 @@
+/**
+ * The shell's syntax tree. Words keep their quoting so expansion can decide what is split,
+ * globbed or left alone, the way POSIX word expansion does.
+ */
+export type WordPart =
+  | { k: 'lit'; text: string; quoted: boolean }
+  | { k: 'var'; name: string; quoted: boolean }
+  /** $(...) or `...`: the inner source, parsed and run at expansion time. */
+  | { k: 'sub'; source: string; quoted: boolean }
+  /** A leading unquoted `~`. */
+  | { k: 'tilde' };
+
+export interface Word { parts: WordPart[]; raw: string }
+
+export type RedirectOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<-' | '<<<' | '>|';
+
+export interface Redirect {
+  fd: number;
+  op: RedirectOp;
+  target: Word;
+  /** Filled in by the lexer once the body lines have been read. */
+  heredoc?: { body: string; expand: boolean };
+}
+
+export interface Assignment { name: string; value: Word }
+
+export interface SimpleCommand { t: 'cmd'; assigns: Assignment[]; words: Word[]; redirects: Redirect[] }
+export interface Subshell { t: 'subshell'; list: List; redirects: Redirect[] }
+export type Command = SimpleCommand | Subshell;
+
+export interface Pipeline { negate: boolean; cmds: Command[] }
+export interface AndOr { first: Pipeline; rest: { op: '&&' | '||'; pipeline: Pipeline }[] }
+export interface List { items: { andOr: AndOr; background: boolean }[] }
+
+export type ParseResult =
+  | { kind: 'ok'; list: List }
+  /** More input is needed: an open quote, heredoc, `\` at the end, or a trailing `|`/`&&`. */
+  | { kind: 'incomplete' }
+  /** `token` is what bash names in `syntax error near unexpected token`: an operator or 'newline'. */
+  | { kind: 'error'; token: string };

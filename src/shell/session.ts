@@ -1,0 +1,417 @@
+/**
+ * The learner's terminal session: a stack of shells (the workstation's login shell at the
+ * bottom, container shells from `kubectl run -it` / `exec -it` and nested `bash` above it),
+ * line buffering for continuation lines and heredocs, history, Tab completion, and a JSON
+ * snapshot of all of it. The page, lessons and the replay CLI all drive this one class.
+ *
+ * Prompts: `learner@kubelab:~$ ` on the workstation, `root@<pod>:/# ` in bash images,
+ * `/ # ` in busybox/alpine, `> ` on continuation lines, and nothing right after
+ * `kubectl run -it` / `attach -it` until the first Enter (kubectl says "If you don't see a
+ * command prompt, try pressing enter." because the real prompt was printed before it attached).
+ */
+import type { ApiClient } from '../cluster/api/types.js';
+import type { ClusterProfile } from '../cluster/profile.js';
+import type { InteractiveRequest, KubeConfigState, RunKubectl } from '../kubectl/context.js';
+import type { CommandIO } from './command.js';
+import type { Completion, LineResult, OutputSink, Session, TimeDriver } from './contract.js';
+import type { ContainerSpec, Host } from './host.js';
+import { shellBuiltins } from './builtins.js';
+import { complete } from './completion.js';
+import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/container.js';
+import { createWorkstation } from './hosts/workstation.js';
+import { ExitRequest, Interpreter, NestedShellRequest, terminalFds, type Builtin, type ShellState } from './interpreter.js';
+import { makeKubectlCommand } from './kubectl-command.js';
+import { parse } from './parser/parse.js';
+import type { OpenEditor } from './utils/index.js';
+import type { VfsSnapshot } from './vfs.js';
+
+/** What the session needs from the simulated cluster (src/cluster/cluster.ts satisfies it). */
+export interface SessionCluster {
+  api: ApiClient;
+  /** Virtual now, ms since the epoch. */
+  now(): number;
+  profile?: ClusterProfile;
+}
+
+export interface SessionOptions {
+  cluster: SessionCluster;
+  time: TimeDriver;
+  /** Files for the workstation home (path relative to ~ → content), e.g. a lesson's manifests. */
+  files?: Record<string, string>;
+  /** The page's editor (nano/vi/vim/code and kubectl edit); headless: absent. */
+  openEditor?: OpenEditor;
+  /** Defaults to the real kubectl (src/kubectl); tests may pass a fake. */
+  runKubectl?: RunKubectl;
+  snapshot?: SessionSnapshot;
+}
+
+type FrameKind = 'login' | 'nested' | 'attach' | 'exec';
+
+interface Frame {
+  kind: FrameKind;
+  host: Host;
+  interp: Interpreter;
+  history: string[];
+  /** No prompt until the first Enter (after attach). */
+  suppressPrompt: boolean;
+  /** Ends the kubectl exec/attach waiting on this shell. */
+  resolve?: (code: number) => void;
+  /** The command line that was running when this shell was entered; it resumes on exit. */
+  suspended?: { run: Promise<number>; input: string };
+  spec?: ContainerSpec & { uid: string };
+}
+
+export interface SessionSnapshot {
+  version: 1;
+  workstation: { fs: VfsSnapshot; state: ShellState; history: string[] };
+  containers: { spec: ContainerSpec & { uid: string }; fs: VfsSnapshot }[];
+  frames: { kind: FrameKind; hostId: string; state: ShellState; history: string[]; suppressPrompt: boolean }[];
+  kubeconfig: KubeConfigState;
+  buffer: string[];
+}
+
+export interface ShellSession extends Session {
+  snapshot(): SessionSnapshot;
+  /** Label of the host the next line runs on ('workstation' or `<pod>/<container>`). */
+  currentHost(): string;
+  /** The workstation's filesystem (lesson checks read files the learner wrote). */
+  workstation(): Host;
+  /** Lines typed so far that completed earlier commands which were suspended in a container shell. */
+  takeResumed(): { input: string; exitCode: number }[];
+  kubeconfig(): KubeConfigState;
+}
+
+function defaultKubeconfig(p?: ClusterProfile): KubeConfigState {
+  const ctx = p?.contextName ?? 'kind-kind';
+  const cluster = p?.clusterName ?? 'kind-kind';
+  const user = p?.userName ?? 'kind-kind';
+  return {
+    currentContext: ctx,
+    contexts: [{ name: ctx, cluster, user }],
+    clusters: [{ name: cluster, server: p?.serverURL ?? 'https://127.0.0.1:6443' }],
+    users: [{ name: user }],
+  };
+}
+
+function freshState(host: Host, cwd?: string): ShellState {
+  const vars = { ...host.env };
+  return { cwd: cwd ?? host.workdir ?? host.home, vars, exported: Object.keys(vars), lastExit: 0 };
+}
+
+/** The real kubectl is loaded on first use, so the shell layer builds without it in tests. */
+async function defaultRunKubectl(): Promise<RunKubectl> {
+  const mod = await import('../kubectl/index.js');
+  return mod.runKubectl;
+}
+
+export function createSession(opts: SessionOptions): ShellSession {
+  return new SessionImpl(opts);
+}
+
+class SessionImpl implements ShellSession {
+  private readonly cluster: SessionCluster;
+  private readonly time: TimeDriver;
+  private readonly openEditor?: OpenEditor;
+  private runKubectl?: RunKubectl;
+  private frames: Frame[] = [];
+  private buffer: string[] = [];
+  private config: KubeConfigState;
+  private containerFs = new Map<string, { spec: ContainerSpec & { uid: string }; host: Host }>();
+  private readonly builtins: Record<string, Builtin>;
+  /** Where terminal output goes now: the sink of the feed() in progress. */
+  private out: OutputSink = { stdout: () => {}, stderr: () => {} };
+  /** Resolved when a command of the current feed enters a container shell. */
+  private entered?: () => void;
+  private resumed: { input: string; exitCode: number }[] = [];
+  private nextPid = 100;
+
+  constructor(opts: SessionOptions) {
+    this.cluster = opts.cluster;
+    this.time = opts.time;
+    this.openEditor = opts.openEditor;
+    this.runKubectl = opts.runKubectl;
+    this.config = opts.snapshot ? structuredClone(opts.snapshot.kubeconfig) : defaultKubeconfig(opts.cluster.profile);
+    this.builtins = shellBuiltins({
+      history: () => this.top().history,
+      clearHistory: () => { this.top().history.length = 0; },
+      now: () => this.cluster.now(),
+    });
+    const ws = createWorkstation({
+      now: () => this.cluster.now(),
+      files: opts.files,
+      openEditor: opts.openEditor,
+      snapshot: opts.snapshot?.workstation.fs,
+      extra: { kubectl: this.kubectlCommand() },
+    });
+    const login = this.makeFrame('login', ws, opts.snapshot?.workstation.state ?? freshState(ws));
+    login.history = [...(opts.snapshot?.workstation.history ?? [])];
+    this.frames.push(login);
+    if (opts.snapshot) this.restore(opts.snapshot);
+  }
+
+  // ---- Session contract ----
+
+  prompt(): string {
+    if (this.buffer.length) return '> ';
+    const f = this.top();
+    if (f.suppressPrompt) return '';
+    return f.host.prompt(f.interp.state.cwd);
+  }
+
+  async feed(line: string, out: OutputSink, signal: AbortSignal): Promise<LineResult> {
+    this.out = out;
+    try {
+      return await this.feedInner(line, signal);
+    } catch (e) {
+      // Nothing reaches the learner as an exception: report it like a crashed program.
+      out.stderr(`kubelab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      this.buffer = [];
+      return { complete: true, input: line, exitCode: 1, host: this.top().host.label };
+    }
+  }
+
+  complete(line: string): Completion {
+    try {
+      const f = this.top();
+      return complete(line, { host: f.host, cwd: f.interp.state.cwd, builtins: Object.keys(this.builtins), api: this.cluster.api, config: this.config });
+    } catch {
+      return { replaceFrom: line.length, candidates: [] };
+    }
+  }
+
+  // ---- extras ----
+
+  currentHost(): string { return this.top().host.label; }
+  workstation(): Host { return this.frames[0]!.host; }
+  kubeconfig(): KubeConfigState { return this.config; }
+  takeResumed(): { input: string; exitCode: number }[] { const r = this.resumed; this.resumed = []; return r; }
+
+  snapshot(): SessionSnapshot {
+    const login = this.frames[0]!;
+    return structuredClone({
+      version: 1 as const,
+      workstation: { fs: login.host.fs.snapshot(), state: login.interp.state, history: login.history },
+      containers: [...this.containerFs.values()].map((c) => ({ spec: c.spec, fs: c.host.fs.snapshot() })),
+      frames: this.frames.slice(1).map((f) => ({ kind: f.kind, hostId: f.host.id, state: f.interp.state, history: f.history, suppressPrompt: f.suppressPrompt })),
+      kubeconfig: this.config,
+      buffer: this.buffer,
+    });
+  }
+
+  // ---- internals ----
+
+  private top(): Frame { return this.frames[this.frames.length - 1]!; }
+
+  private makeFrame(kind: FrameKind, host: Host, state: ShellState): Frame {
+    const interp = new Interpreter({ host, state, time: this.time, builtins: this.builtins, pid: this.nextPid++ });
+    return { kind, host, interp, history: [], suppressPrompt: false };
+  }
+
+  private restore(s: SessionSnapshot): void {
+    this.buffer = [...s.buffer];
+    for (const c of s.containers) {
+      const host = this.buildContainerHost(c.spec, c.fs);
+      this.containerFs.set(host.id, { spec: c.spec, host });
+    }
+    for (const f of s.frames) {
+      const host = f.hostId === 'workstation' ? this.frames[0]!.host : this.containerFs.get(f.hostId)?.host;
+      if (!host) continue;
+      const frame = this.makeFrame(f.kind, host, structuredClone(f.state));
+      frame.history = [...f.history];
+      frame.suppressPrompt = f.suppressPrompt;
+      // The kubectl that opened this shell did not survive the save: closing it just returns.
+      frame.resolve = () => {};
+      this.frames.push(frame);
+    }
+  }
+
+  private async feedInner(line: string, signal: AbortSignal): Promise<LineResult> {
+    const frame = this.top();
+    if (line === '\x04') return this.endOfFile(signal);
+    frame.suppressPrompt = false;
+    this.buffer.push(line);
+    const src = this.buffer.join('\n');
+    const parsed = parse(src);
+    if (parsed.kind === 'incomplete') return { complete: false };
+    this.buffer = [];
+    const host = frame.host.label;
+    if (src.trim() !== '' && frame.history[frame.history.length - 1] !== src && !/^\s/.test(src)) frame.history.push(src);
+    if (parsed.kind === 'error') {
+      this.out.stderr(frame.interp.syntaxErrorText(parsed.token));
+      frame.interp.state.lastExit = 2;
+      return { complete: true, input: src, exitCode: 2, host };
+    }
+    const run = frame.interp.runList(parsed.list, terminalFds(this.terminal()), signal);
+    const code = await this.awaitOrEnter(run, src, signal);
+    return { complete: true, input: src, exitCode: code, host };
+  }
+
+  /** A sink that always points at the current feed's output (container shells outlive feeds). */
+  private terminal(): OutputSink {
+    return { stdout: (t) => this.out.stdout(t), stderr: (t) => this.out.stderr(t) };
+  }
+
+  /**
+   * Waits for a command line to finish, unless it enters a container shell first: then the
+   * line stays suspended on the new shell's frame and resumes when that shell exits.
+   * Returns the exit code, or undefined while suspended.
+   */
+  private async awaitOrEnter(run: Promise<number>, input: string, signal: AbortSignal): Promise<number | undefined> {
+    const guarded = run.then(
+      (code) => ({ code }),
+      (e: unknown) => ({ error: e }),
+    );
+    const entered = new Promise<'entered'>((resolve) => { this.entered = () => resolve('entered'); });
+    const first = await Promise.race([guarded, entered]);
+    this.entered = undefined;
+    if (first === 'entered') {
+      this.top().suspended = { run, input };
+      return undefined;
+    }
+    if ('code' in first) return first.code;
+    return this.handleShellExit(first.error, signal);
+  }
+
+  /** `exit` (or a nested-shell request) escaped the interpreter. */
+  private async handleShellExit(e: unknown, signal: AbortSignal): Promise<number | undefined> {
+    if (e instanceof NestedShellRequest) {
+      const cur = this.top();
+      const state = freshState(cur.host, cur.interp.state.cwd);
+      for (const k of cur.interp.state.exported) if (cur.interp.state.vars[k] !== undefined) state.vars[k] = cur.interp.state.vars[k]!;
+      state.exported = [...cur.interp.state.exported];
+      this.frames.push(this.makeFrame('nested', cur.host, state));
+      return 0;
+    }
+    if (e instanceof ExitRequest) return this.leaveShell(e.code, signal);
+    throw e;
+  }
+
+  private async endOfFile(signal: AbortSignal): Promise<LineResult> {
+    const frame = this.top();
+    if (this.buffer.length) {
+      // bash at EOF inside an unfinished construct.
+      this.buffer = [];
+      this.out.stderr(`${frame.interp.shellName}: syntax error: unexpected end of file\n`);
+      frame.interp.state.lastExit = 2;
+      return { complete: true, input: '', exitCode: 2, host: frame.host.label };
+    }
+    if (frame.kind === 'login') return { complete: true, input: '', exitCode: frame.interp.state.lastExit, host: frame.host.label };
+    const code = await this.leaveShell(frame.interp.state.lastExit, signal);
+    return { complete: true, input: '', exitCode: code, host: frame.host.label };
+  }
+
+  /** Ends the top shell: bash says `exit`; a container shell hands its code back to kubectl. */
+  private async leaveShell(code: number, signal: AbortSignal): Promise<number | undefined> {
+    const frame = this.top();
+    if (frame.host.dialect === 'bash') this.out.stderr('exit\n');
+    if (frame.kind === 'login') {
+      // A browser tab cannot close its terminal: start a fresh login shell, like a new tab.
+      frame.interp.state = freshState(frame.host);
+      return code;
+    }
+    this.frames.pop();
+    this.top().interp.state.lastExit = code;
+    frame.resolve?.(code);
+    const suspended = frame.suspended;
+    if (!suspended) return code;
+    const outer = await this.awaitOrEnter(suspended.run, suspended.input, signal);
+    if (outer !== undefined) this.resumed.push({ input: suspended.input, exitCode: outer });
+    return outer;
+  }
+
+  // ---- kubectl and container shells ----
+
+  private kubectlCommand() {
+    return makeKubectlCommand({
+      api: () => this.cluster.api,
+      now: () => this.cluster.now(),
+      config: () => this.config,
+      run: async (argv, ctx) => {
+        this.runKubectl ??= await defaultRunKubectl();
+        return this.runKubectl(argv, ctx);
+      },
+      interact: (req, io) => this.interact(req, io),
+      openEditor: this.openEditor,
+    });
+  }
+
+  private async interact(req: InteractiveRequest, io: CommandIO): Promise<number> {
+    if (req.kind === 'stream') return this.stream(req, io);
+    let host: Host;
+    let spec: ContainerSpec & { uid: string };
+    try {
+      spec = containerSpecFor(this.cluster.api, req.namespace, req.pod, req.container);
+      host = this.containerHost(spec);
+    } catch (e) {
+      io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    const argv = req.kind === 'exec' ? req.command : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash'];
+    const shellNames = host.dialect === 'ash' ? ['sh', 'ash', '/bin/sh', '/bin/ash'] : ['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash'];
+    const program = argv[0] ?? '';
+    const base = program.slice(program.lastIndexOf('/') + 1);
+    const known = shellNames.includes(program) || host.commands[base] !== undefined || ['bash', 'sh'].includes(base) && shellNames.includes(base);
+    if (!known) {
+      io.stdout(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`);
+      return 126;
+    }
+    const interactiveShell = req.stdin && req.tty && shellNames.includes(program) && argv.length === 1;
+    if (!interactiveShell) {
+      // One command, no terminal: run it in a throwaway shell on the container host.
+      const interp = new Interpreter({ host, state: freshState(host), time: this.time, builtins: this.builtins, pid: this.nextPid++ });
+      const cio: CommandIO = { ...io, env: interp.environment(), cwd: interp.state.cwd, fs: host.fs, stdin: req.stdin ? io.stdin : '' };
+      try {
+        return await interp.runArgv(argv, cio);
+      } catch (e) {
+        if (e instanceof ExitRequest) return e.code;
+        if (e instanceof NestedShellRequest) return 0;
+        throw e;
+      }
+    }
+    const frame = this.makeFrame(req.kind, host, freshState(host));
+    frame.spec = spec;
+    frame.suppressPrompt = req.kind === 'attach';
+    const done = new Promise<number>((resolve) => { frame.resolve = resolve; });
+    this.frames.push(frame);
+    this.entered?.();
+    return done;
+  }
+
+  /** A container's filesystem lives as long as the pod (same uid): `apt install` survives exit. */
+  private containerHost(spec: ContainerSpec & { uid: string }): Host {
+    const id = `${spec.namespace}/${spec.pod}/${spec.container}@${spec.uid}`;
+    const cached = this.containerFs.get(id);
+    if (cached) return cached.host;
+    for (const [k, v] of this.containerFs) {
+      if (v.spec.namespace === spec.namespace && v.spec.pod === spec.pod && v.spec.container === spec.container) this.containerFs.delete(k);
+    }
+    const host = this.buildContainerHost(spec);
+    this.containerFs.set(id, { spec, host });
+    return host;
+  }
+
+  private buildContainerHost(spec: ContainerSpec & { uid: string }, fs?: VfsSnapshot): Host {
+    return createContainerHost(spec, {
+      now: () => this.cluster.now(),
+      dnsServer: clusterDnsIP(this.cluster.api),
+      clusterDomain: this.cluster.profile?.clusterDomain ?? 'cluster.local',
+      snapshot: fs,
+    });
+  }
+
+  /** get -w, logs -f, port-forward: print what arrives until it ends or Ctrl-C. */
+  private async stream(req: Extract<InteractiveRequest, { kind: 'stream' }>, io: CommandIO): Promise<number> {
+    let exitCode: number | undefined;
+    let wake: () => void = () => {};
+    const finished = new Promise<void>((resolve) => { wake = resolve; });
+    const cancel = req.start((t) => io.stdout(t), (t) => io.stderr(t), (c) => { exitCode = c; wake(); });
+    try {
+      while (exitCode === undefined && !io.signal.aborted) {
+        await Promise.race([this.time.sleep(1000, io.signal), finished]);
+      }
+    } finally {
+      cancel();
+    }
+    return exitCode ?? 130;
+  }
+}

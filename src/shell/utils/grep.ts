@@ -1,0 +1,93 @@
+/** grep [-ivEFocnwqrlhH] [-e PATTERN] PATTERN [FILE...] with GNU exit codes (0 match, 1 none, 2 error). */
+import type { Command, CommandIO } from '../command.js';
+import { fsErrorText } from '../vfs.js';
+import { lastValue, lines, parseOpts } from './common.js';
+import { compilePosix, RegexError } from './regex.js';
+
+export const grep: Command = async (args, io) => {
+  const o = parseOpts('grep', args, io, {
+    flags: 'ivEFocnwqrRlLhHxsG',
+    values: 'eABCm',
+    longMap: { 'ignore-case': 'i', 'invert-match': 'v', 'extended-regexp': 'E', 'fixed-strings': 'F', 'only-matching': 'o', count: 'c',
+      'line-number': 'n', 'word-regexp': 'w', quiet: 'q', silent: 'q', recursive: 'r', 'files-with-matches': 'l', regexp: 'e', 'no-filename': 'h',
+      'with-filename': 'H', 'line-regexp': 'x', 'no-messages': 's', color: 'G', colour: 'G' },
+  });
+  if (!o) return 2;
+  const f = o.flags;
+  const patterns = o.values.get('e') ?? [];
+  const operands = [...o.operands];
+  if (patterns.length === 0) {
+    const p = operands.shift();
+    if (p === undefined) {
+      io.stderr("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+      return 2;
+    }
+    patterns.push(...p.split('\n'));
+  }
+  let re: RegExp;
+  try {
+    const parts = patterns.map((p) => compilePosix(p, { extended: f.has('E'), fixed: f.has('F') }).source);
+    let source = parts.length === 1 ? parts[0]! : parts.map((s) => `(?:${s})`).join('|');
+    if (f.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+    if (f.has('x')) source = `^(?:${source})$`;
+    re = new RegExp(source, 'g' + (f.has('i') ? 'i' : ''));
+  } catch (e) {
+    io.stderr(`grep: ${e instanceof RegexError ? e.message : 'Invalid regular expression'}\n`);
+    return 2;
+  }
+  const recursive = f.has('r') || f.has('R');
+  const implicitDot = operands.length === 0 && recursive;
+  if (operands.length === 0) operands.push(recursive ? '.' : '-');
+  const inputs: { name: string; text: string }[] = [];
+  let errors = false;
+  for (const op of operands) {
+    if (op === '-') { inputs.push({ name: '(standard input)', text: io.stdin }); continue; }
+    const abs = io.fs.resolve(io.cwd, op);
+    if (io.fs.isDir(abs)) {
+      if (recursive) walk(io, abs, implicitDot ? '' : op, inputs);
+      else { if (!f.has('s')) io.stderr(`grep: ${op}: Is a directory\n`); }
+      continue;
+    }
+    try { inputs.push({ name: op, text: io.fs.readFile(abs) }); } catch (e) {
+      if (!f.has('s')) io.stderr(`grep: ${op}: ${fsErrorText(e)}\n`);
+      errors = true;
+    }
+  }
+  const showName = f.has('H') || (!f.has('h') && (inputs.length > 1 || recursive || operands.length > 1));
+  let matched = false;
+  for (const input of inputs) {
+    let count = 0;
+    const ls = lines(input.text);
+    for (let n = 0; n < ls.length; n++) {
+      const line = ls[n]!;
+      re.lastIndex = 0;
+      const hit = re.test(line);
+      if (hit === f.has('v')) continue;
+      count++;
+      matched = true;
+      if (f.has('q')) return 0;
+      if (f.has('c') || f.has('l') || f.has('L')) continue;
+      const prefix = (showName ? input.name + ':' : '') + (f.has('n') ? `${n + 1}:` : '');
+      if (f.has('o') && !f.has('v')) {
+        re.lastIndex = 0;
+        for (const m of line.matchAll(re)) if (m[0]) io.stdout(prefix + m[0] + '\n');
+      } else io.stdout(prefix + line + '\n');
+      const max = lastValue(o, 'm');
+      if (max !== undefined && count >= Number(max)) break;
+    }
+    if (f.has('c')) io.stdout((showName ? input.name + ':' : '') + count + '\n');
+    if (f.has('l') && count > 0) io.stdout(input.name + '\n');
+    if (f.has('L') && count === 0) io.stdout(input.name + '\n');
+  }
+  if (errors && !(f.has('q') && matched)) return 2;
+  return matched ? 0 : 1;
+};
+
+function walk(io: CommandIO, abs: string, shown: string, out: { name: string; text: string }[]): void {
+  for (const name of io.fs.readdir(abs)) {
+    const child = abs === '/' ? '/' + name : `${abs}/${name}`;
+    const label = shown === '' ? name : shown.endsWith('/') ? shown + name : `${shown}/${name}`;
+    if (io.fs.isDir(child)) walk(io, child, label, out);
+    else out.push({ name: label, text: io.fs.readFile(child) });
+  }
+}
