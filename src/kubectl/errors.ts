@@ -32,8 +32,12 @@ export class CommandFlagError extends KubectlError {
   }
 }
 
-/** meta.NoResourceMatchError: `the server doesn't have a resource type "x"`. */
-export class NoResourceMatchError extends KubectlError {
+/**
+ * meta.NoResourceMatchError straight from the RESTMapper (explain, events --for): checkErr
+ * prints it without the `error: ` prefix. The builder's own lookup (get, describe, delete ...)
+ * says the same words as a plain error, so with the prefix: use KubectlError there.
+ */
+export class NoResourceMatchError extends RawError {
   constructor(readonly resource: string, readonly group = '', readonly version = '') {
     super(group && version ? `the server doesn't have a resource type "${resource}" in group "${group}" and version "${version}"`
       : group ? `the server doesn't have a resource type "${resource}" in group "${group}"`

@@ -25,8 +25,12 @@ function matchesName(info: ResourceInfo, name: string): boolean {
   return info.plural === name || info.singular === name || info.kind.toLowerCase() === name || info.shortNames.includes(name);
 }
 
-/** Resolve one resource type word (no commas). Throws NoResourceMatchError. */
-export function resolveResource(discovery: readonly ResourceInfo[], word: string): ResourceInfo {
+/**
+ * Resolve one resource type word (no commas). Throws kubectl's builder error
+ * (`error: the server doesn't have a resource type "x"`), or with `mapper` the RESTMapper's
+ * NoResourceMatchError (printed without `error: `, as explain and events --for do).
+ */
+export function resolveResource(discovery: readonly ResourceInfo[], word: string, mapper = false): ResourceInfo {
   const lower = word.toLowerCase();
   const candidates = (name: string, group?: string, version?: string): ResourceInfo[] =>
     discovery.filter((r) => matchesName(r, name) && (group === undefined || r.group === group) && (version === undefined || r.version === version));
@@ -46,7 +50,8 @@ export function resolveResource(discovery: readonly ResourceInfo[], word: string
   }
   const hit = parts.length === 1 ? pick(candidates(lower), lower) : undefined;
   if (hit) return hit;
-  throw new NoResourceMatchError(lower);
+  if (mapper) throw new NoResourceMatchError(lower);
+  throw new KubectlError(`the server doesn't have a resource type "${lower}"`);
 }
 
 /** Expand `a,b,all` into discovery entries; categories expand in discovery order. Duplicates dropped. */

@@ -1,0 +1,194 @@
+/**
+ * `kubectl get` (kubectl pkg/cmd/get/get.go): resolve types and names (or -f), list or get them,
+ * then print human tables (one per resource type, `kind/` prefixes when several types, a blank
+ * line between tables) or the generic printers (yaml, json, name, jsonpath, custom-columns).
+ */
+import { ApiError, type KubeObject, type ResourceInfo } from '../../cluster/api/types.js';
+import { filenameFlags, readManifests } from '../builder.js';
+import { AggregateError, KubectlError, UsageError } from '../errors.js';
+import type { FlagSpec } from '../flags.js';
+import { customColumnsPrinter } from '../printers/custom-columns.js';
+import { evalPath } from '../printers/jsonpath.js';
+import { asList, parseOutput, printFlags, renderObject, stripManagedFields, type OutputFormat } from '../printers/output.js';
+import { printHumanTable, type HumanTableOptions } from '../printers/table-printer.js';
+import { TabWriter } from '../printers/tabwriter.js';
+import type { Invocation, VerbSpec } from '../registry.js';
+import { groupVersion, kindPrefix, parseResourceArgs, refOf } from '../resources.js';
+import { buildTable } from '../tables/index.js';
+import { watchGet } from './get-watch.js';
+
+const getFlags: FlagSpec[] = [
+  { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
+  { name: 'chunk-size', type: 'int', default: 500 },
+  { name: 'field-selector', type: 'string', default: '' },
+  ...filenameFlags,
+  { name: 'ignore-not-found', type: 'bool', default: false },
+  { name: 'label-columns', short: 'L', type: 'stringSlice', default: [] },
+  { name: 'no-headers', type: 'bool', default: false },
+  ...printFlags,
+  { name: 'output-watch-events', type: 'bool', default: false },
+  { name: 'raw', type: 'string', default: '' },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'server-print', type: 'bool', default: true },
+  { name: 'show-kind', type: 'bool', default: false },
+  { name: 'show-labels', type: 'bool', default: false },
+  { name: 'sort-by', type: 'string', default: '' },
+  { name: 'subresource', type: 'string', default: '' },
+  { name: 'watch', short: 'w', type: 'bool', default: false },
+  { name: 'watch-only', type: 'bool', default: false },
+];
+
+/** One result group: the objects of one resource type (a list, or named gets in a row). */
+export interface GetResult { info: ResourceInfo; objects: KubeObject[]; namespaced: boolean }
+
+/** The object with apiVersion/kind set, as kubectl's decoder leaves list items. */
+function typed(info: ResourceInfo, o: KubeObject): KubeObject {
+  return { ...o, apiVersion: o.apiVersion ?? groupVersion(info), kind: o.kind ?? info.kind };
+}
+
+/** cli-runtime selector.go: BadRequest/NotFound from a list get the "Unable to ..." wrapper. */
+function wrapListError(e: unknown, info: ResourceInfo, label: string, field: string): unknown {
+  if (!(e instanceof ApiError) || (e.code !== 400 && e.code !== 404)) return e;
+  const gvr = `${info.group}/${info.version}, Resource=${info.plural}`;
+  const message = label === '' && field === ''
+    ? `Unable to list "${gvr}": ${e.message}`
+    : `Unable to find "${gvr}" that match label selector "${label}", field selector "${field}": ${e.message}`;
+  return new ApiError({ ...e.status, message });
+}
+
+interface Fetched { groups: GetResult[]; errors: unknown[]; singleItemImplied: boolean }
+
+function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
+  const { api } = inv.ctx;
+  const label = inv.flags.string('selector'), field = inv.flags.string('field-selector');
+  const ignoreNotFound = inv.flags.bool('ignore-not-found');
+  const errors: unknown[] = [];
+  const groups: GetResult[] = [];
+  const push = (info: ResourceInfo, o: KubeObject | undefined): void => {
+    const last = groups[groups.length - 1];
+    const g = last && last.info === info ? last : (groups.push({ info, objects: [], namespaced: info.namespaced }), groups[groups.length - 1]!);
+    if (o) g.objects.push(typed(info, o));
+  };
+  const getNamed = (info: ResourceInfo, ns: string | undefined, name: string): void => {
+    try { push(info, api.get(refOf(info), info.namespaced ? ns : undefined, name)); } catch (e) {
+      if (e instanceof ApiError && e.code === 404 && ignoreNotFound) return;
+      errors.push(e);
+    }
+  };
+
+  const filenames = inv.flags.strings('filename');
+  if (filenames.length > 0) {
+    const { items, errors: fileErrors } = readManifests(inv);
+    errors.push(...fileErrors);
+    for (const it of items) getNamed(it.info, it.namespace, it.name);
+    const single = filenames.length === 1 && filenames[0] !== '-' && !inv.ctx.files.isDir(filenames[0]!) && items.length === 1;
+    return { groups, errors, singleItemImplied: single };
+  }
+  const parsed = parseResourceArgs(api, inv.args);
+  if (parsed.kind === 'names') {
+    if (label !== '') throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments');
+    for (const it of parsed.items) getNamed(it.info, inv.namespace, it.name);
+    return { groups, errors, singleItemImplied: parsed.items.length === 1 };
+  }
+  if (parsed.kind === 'types') {
+    for (const info of parsed.infos) {
+      const ns = info.namespaced && !allNamespaces ? inv.namespace : undefined;
+      try {
+        const list = api.list(refOf(info), ns, { labelSelector: label || undefined, fieldSelector: field || undefined });
+        push(info, undefined);
+        for (const o of list.items) push(info, o);
+      } catch (e) { throw wrapListError(e, info, label, field); }
+    }
+  }
+  return { groups, errors, singleItemImplied: false };
+}
+
+/** Stable sort by a JSONPath value (kubectl's --sort-by): numbers numerically, others as strings. */
+export function sortObjects(objects: KubeObject[], sortBy: string): KubeObject[] {
+  const expr = sortBy.replace(/^\{|\}$/g, '');
+  const key = (o: KubeObject): unknown => evalPath(expr, o)[0];
+  return objects.map((o, i) => ({ o, i, k: key(o) })).sort((a, b) => {
+    const x = a.k, y = b.k;
+    if (x === undefined || y === undefined) return x === y ? a.i - b.i : x === undefined ? -1 : 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y || a.i - b.i;
+    const sx = typeof x === 'string' ? x : JSON.stringify(x), sy = typeof y === 'string' ? y : JSON.stringify(y);
+    return sx < sy ? -1 : sx > sy ? 1 : a.i - b.i;
+  }).map((e) => e.o);
+}
+
+function printGeneric(inv: Invocation, format: OutputFormat, fetched: Fetched): void {
+  const show = inv.flags.bool('show-managed-fields');
+  let objects = fetched.groups.flatMap((g) => g.objects.map((o) => ({ o: stripManagedFields(o, show), info: g.info })));
+  const sortBy = inv.flags.string('sort-by');
+  if (sortBy) {
+    const sorted = sortObjects(objects.map((x) => x.o), sortBy);
+    objects = sorted.map((o) => objects.find((x) => x.o === o)!);
+  }
+  const prefix = (o: KubeObject): string => {
+    const hit = objects.find((x) => x.o === o);
+    return hit ? kindPrefix(hit.info) : (o.kind ?? '').toLowerCase();
+  };
+  if (format.kind === 'custom-columns') {
+    if (objects.length) inv.ctx.stdout(customColumnsPrinter(format.spec, objects.map((x) => x.o), inv.flags.bool('no-headers')));
+    return;
+  }
+  if (format.kind === 'name') {
+    inv.ctx.stdout(objects.map((x) => `${kindPrefix(x.info)}/${x.o.metadata?.name ?? ''}\n`).join(''));
+    return;
+  }
+  if (objects.length === 0 && fetched.errors.length > 0) return;
+  const single = fetched.singleItemImplied && objects.length === 1;
+  inv.ctx.stdout(renderObject(format, single ? objects[0]!.o : asList(objects.map((x) => x.o)), prefix));
+}
+
+function printTables(inv: Invocation, wide: boolean, fetched: Fetched, allNamespaces: boolean): void {
+  const now = inv.ctx.now();
+  const w = new TabWriter();
+  let written = false, first = true;
+  const printWithKind = inv.flags.bool('show-kind') || new Set(fetched.groups.map((g) => `${g.info.group}/${g.info.kind}`)).size > 1;
+  let allNamespaced = !allNamespaces;
+  const sortBy = inv.flags.string('sort-by');
+  for (const g of fetched.groups) {
+    allNamespaced = allNamespaced && g.namespaced;
+    const opts: HumanTableOptions = {
+      wide, noHeaders: inv.flags.bool('no-headers'), withNamespace: allNamespaces && g.namespaced,
+      showLabels: inv.flags.bool('show-labels'), labelColumns: inv.flags.strings('label-columns'),
+      kindPrefix: printWithKind ? kindPrefix(g.info) : undefined,
+    };
+    w.reset();
+    const objects = sortBy ? sortObjects(g.objects, sortBy) : g.objects;
+    const text = printHumanTable(buildTable(g.info, objects, now), opts, w);
+    if (text === '') continue;
+    if (!first && !opts.noHeaders && written) inv.ctx.stdout('\n');
+    inv.ctx.stdout(text);
+    written = true;
+    first = false;
+  }
+  if (!written && !inv.flags.bool('ignore-not-found') && fetched.errors.length === 0) {
+    inv.ctx.stderr(allNamespaced ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
+  }
+}
+
+async function runGet(inv: Invocation): Promise<number | void> {
+  const hasFiles = inv.flags.strings('filename').length > 0 || inv.flags.string('kustomize') !== '';
+  if (inv.args.length === 0 && !hasFiles && inv.flags.string('raw') === '') {
+    inv.ctx.stderr('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
+    throw new UsageError('Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).', inv.commandPath);
+  }
+  const format = parseOutput(inv.flags.string('output'), inv.ctx.files, { tables: true, template: inv.flags.string('template') })!;
+  const allNamespaces = inv.flags.bool('all-namespaces');
+  if (inv.flags.bool('watch') || inv.flags.bool('watch-only')) return watchGet(inv, format, allNamespaces);
+  const fetched = fetch(inv, allNamespaces);
+  if (format.kind === 'table') printTables(inv, format.wide, fetched, allNamespaces);
+  else printGeneric(inv, format, fetched);
+  if (fetched.errors.length) throw new AggregateError(fetched.errors);
+}
+
+export const getVerb: VerbSpec = {
+  name: 'get',
+  group: 'basic-intermediate',
+  short: 'Display one or many resources',
+  usage: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  flags: getFlags,
+  run: runGet,
+};
