@@ -4,14 +4,19 @@
  * kind's schema (strict decoding: kubectl sends fieldValidation=Strict).
  */
 import { apiVersionOf, EXTRA_VERSIONS } from './discovery.js';
-import { badRequest } from './errors.js';
+import { badRequest, fe, invalid } from './errors.js';
+import { goV } from './admission/gofmt.js';
 import { checkSchema } from './schema/check.js';
 import type { KubeObject, ResourceInfo } from './types.js';
 import { clone, isObject } from './util.js';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
-export function decodeObject(info: ResourceInfo, input: unknown, validation: FieldValidation, warnings?: string[], patch = false): KubeObject {
+/**
+ * `patchBody` is set when the object is the result of a PATCH: strict errors then name the
+ * patch (`patch: Invalid value: "map[...]": strict decoding error: ...`), as patch.go does.
+ */
+export function decodeObject(info: ResourceInfo, input: unknown, validation: FieldValidation, warnings?: string[], patchBody?: unknown): KubeObject {
   if (!isObject(input)) {
     throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: json: cannot unmarshal ${jsonKind(input)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
@@ -32,13 +37,14 @@ export function decodeObject(info: ResourceInfo, input: unknown, validation: Fie
   }
   const result = checkSchema(info, obj);
   if (result.typeError) {
-    if (patch) throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${result.typeError}`);
     throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${result.typeError}`);
   }
   if (result.unknown.length) {
     if (validation === 'Strict') {
       const list = result.unknown.map((f) => `unknown field "${f}"`).join(', ');
-      if (patch) throw badRequest(`strict decoding error: ${list}`);
+      if (patchBody !== undefined) {
+        throw invalid('', '', '', [fe.invalid('patch', goV(patchBody), `strict decoding error: ${list}`)]);
+      }
       throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: strict decoding error: ${list}`);
     }
     if (validation === 'Warn' && warnings) for (const f of result.unknown) warnings.push(`unknown field "${f}"`);

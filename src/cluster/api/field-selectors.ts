@@ -69,7 +69,8 @@ const metaAttrs = (o: KubeObject): Record<string, string> => ({
 });
 
 /** Per kind ("group/Kind"): the extra fields it supports and how to read them. Renames map old labels. */
-const KIND_FIELDS: Record<string, { attrs?: Attrs; renames?: Record<string, string> }> = {
+const KIND_FIELDS: Record<string, { attrs?: Attrs; renames?: Record<string, string>; noNamespace?: boolean }> = {
+  '/Service': { attrs: (o) => ({ 'spec.clusterIP': str(getPath(o, 'spec.clusterIP')), 'spec.type': str(getPath(o, 'spec.type')) }) },
   '/Pod': {
     attrs: (o) => {
       const ips = getPath(o, 'status.podIPs');
@@ -102,8 +103,8 @@ const KIND_FIELDS: Record<string, { attrs?: Attrs; renames?: Record<string, stri
     },
   },
   '/Secret': { attrs: (o) => ({ type: str(o.type) }) },
-  '/Node': { attrs: (o) => ({ 'spec.unschedulable': String(getPath(o, 'spec.unschedulable') === true) }) },
-  '/Namespace': { attrs: (o) => ({ 'status.phase': str(getPath(o, 'status.phase')) }) },
+  '/Node': { attrs: (o) => ({ 'spec.unschedulable': String(getPath(o, 'spec.unschedulable') === true) }), noNamespace: true },
+  '/Namespace': { attrs: (o) => ({ 'status.phase': str(getPath(o, 'status.phase')) }), noNamespace: true },
   '/ReplicationController': { attrs: (o) => ({ 'status.replicas': str(getPath(o, 'status.replicas') ?? 0) }) },
   'apps/ReplicaSet': { attrs: (o) => ({ 'status.replicas': str(getPath(o, 'status.replicas') ?? 0) }) },
   'batch/Job': { attrs: (o) => ({ 'status.successful': str(getPath(o, 'status.succeeded') ?? 0) }) },
@@ -133,7 +134,7 @@ export function selectableFields(group: string, kind: string, o: KubeObject): Re
  */
 export function convertFieldSelector(group: string, kind: string, terms: FieldTerm[]): FieldTerm[] {
   const k = KIND_FIELDS[`${group}/${kind}`];
-  const supported = new Set(['metadata.name', 'metadata.namespace', ...Object.keys(k?.attrs?.({}) ?? {})]);
+  const supported = new Set(['metadata.name', ...(k?.noNamespace ? [] : ['metadata.namespace']), ...Object.keys(k?.attrs?.({}) ?? {})]);
   return terms.map((t) => {
     const field = k?.renames?.[t.field] ?? t.field;
     if (!supported.has(field)) throw new SelectorParseError(`field label not supported: ${t.field}`);

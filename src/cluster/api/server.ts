@@ -189,7 +189,7 @@ export class ApiServer implements ApiClient {
       const info = this.resolve(ref, 'create');
       this.warn(info, opts.warnings);
       if (opts.subresource) throw methodNotAllowed(qr(info), 'create');
-      const obj = decodeObject(info, input, opts.fieldValidation ?? 'Strict', opts.warnings);
+      const obj = decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
       return this.createDecoded(info, namespace, obj, opts);
     });
   }
@@ -247,13 +247,13 @@ export class ApiServer implements ApiClient {
       const existing = this.store.get(storeKey(info), this.key(info, ns, name));
       if (!existing) {
         if (!opts.subresource && CREATE_ON_UPDATE.has(gk(info))) {
-          const obj = decodeObject(info, input, opts.fieldValidation ?? 'Strict', opts.warnings);
+          const obj = decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
           delete (obj.metadata as MutableMeta).resourceVersion;
           return this.createDecoded(info, ns, obj, opts);
         }
         throw notFound(qr(info), name);
       }
-      const obj = opts.subresource ? clone(input) : decodeObject(info, input, opts.fieldValidation ?? 'Strict', opts.warnings);
+      const obj = opts.subresource ? clone(input) : decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
       return this.updateDecoded(info, existing, obj, opts);
     });
   }
@@ -357,7 +357,7 @@ export class ApiServer implements ApiClient {
         throw badRequest(`the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`);
       }
       if (opts.subresource) return this.updateDecoded(info, existing, patched, opts);
-      const obj = decodeObject(info, patched, opts.fieldValidation ?? 'Strict', opts.warnings, true);
+      const obj = decodeObject(info, patched, opts.fieldValidation ?? 'Warn', opts.warnings, patch);
       return this.updateDecoded(info, existing, obj, opts);
     });
   }

@@ -27,3 +27,26 @@ export function goLabelSelector(s: unknown): string {
 
 /** A raw Go-formatted value: formatValue prints it unquoted. */
 export function goValue(text: string): { goText: string } { return { goText: text }; }
+
+/** Go's %v / %+v of a decoded JSON value (map[string]interface{}, []interface{}, float64...). */
+export function goV(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return goFloat(v);
+  if (Array.isArray(v)) return `[${v.map(goV).join(' ')}]`;
+  if (isObject(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goV(v[k])}`).join(' ')}]`;
+  return String(v);
+}
+
+/** Go's %v of a float64: shortest digits, exponent form when exp < -4 or exp >= 6 (`1e+06`). */
+export function goFloat(n: number): string {
+  if (n === 0) return '0';
+  const [mant, expStr] = n.toExponential().split('e') as [string, string];
+  const exp = Number(expStr);
+  if (exp < -4 || exp >= 6) {
+    const abs = Math.abs(exp);
+    return `${mant}e${exp < 0 ? '-' : '+'}${abs < 10 ? '0' : ''}${abs}`;
+  }
+  return String(n);
+}

@@ -1,9 +1,179 @@
-/** Placeholder until the generated schema lands: accepts everything. */
+/**
+ * Strict decoding of a request body against the kind's Go struct, as the apiserver's JSON
+ * serializer does (sigs.k8s.io/json, strict mode): the first type mismatch becomes
+ * `json: cannot unmarshal <value> into Go struct field <Struct>.<path> of type <type>`, and
+ * unknown fields are collected as `spec.containers[0].foo`. Nulls decode to zero values, so
+ * they are pruned, and unknown fields are dropped from what is stored.
+ */
 import type { KubeObject, ResourceInfo } from '../types.js';
+import { isObject } from '../util.js';
+import { ROOTS, TYPES } from './types.generated.js';
 
 export interface SchemaResult { typeError?: string; unknown: string[]; prune(): void }
 
+/** Fields added in v1.31–v1.33 that kubernetes-types 1.30 lacks. */
+const EXTRA_FIELDS: Record<string, Record<string, string>> = {
+  'core/v1.PodSpec': { resources: '@core/v1.ResourceRequirements' },
+  'core/v1.Volume': { image: 'a' },
+  'core/v1.Lifecycle': { stopSignal: 's' },
+  'core/v1.ContainerStatus': { allocatedResourcesStatus: 'a', user: 'a', stopSignal: 's' },
+  'core/v1.PodStatus': { observedGeneration: 'n' },
+  'core/v1.PodCondition': { observedGeneration: 'n' },
+  'core/v1.PodSecurityContext': { seLinuxChangePolicy: 's', supplementalGroupsPolicy: 's' },
+  'core/v1.NodeStatus': { features: 'a' },
+  'core/v1.NodeSystemInfo': { swap: 'a' },
+  'discovery/v1.EndpointHints': { forNodes: 'a' },
+  'apps/v1.DeploymentStatus': { terminatingReplicas: 'n' },
+  'apps/v1.ReplicaSetStatus': { terminatingReplicas: 'n' },
+};
+
+/** Numeric fields that are int64 in Go (the rest are int32). */
+const INT64_FIELDS = new Set([
+  'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'deletionGracePeriodSeconds', 'generation',
+  'observedGeneration', 'tolerationSeconds', 'expirationSeconds', 'runAsUser', 'runAsGroup', 'fsGroup',
+  'supplementalGroups', 'startingDeadlineSeconds', 'gracePeriodSeconds', 'value',
+]);
+
+const QUANTITY_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+
+/** Maps of []byte in Go: values must be base64. */
+const BYTE_MAPS = new Set(['core/v1.Secret.data', 'core/v1.ConfigMap.binaryData']);
+
+function fieldsOf(id: string): Readonly<Record<string, string>> | undefined {
+  const base = TYPES[id];
+  if (!base) return undefined;
+  const extra = EXTRA_FIELDS[id];
+  return extra ? { ...base, ...extra } : base;
+}
+
+function goType(code: string, field: string): string {
+  switch (code[0]) {
+    case 's': return 'string';
+    case 'n': return INT64_FIELDS.has(field) ? 'int64' : 'int32';
+    case 'b': return 'bool';
+    case 'i': return 'intstr.IntOrString';
+    case 'q': return 'resource.Quantity';
+    case 'a': return 'interface {}';
+    case '[': return '[]' + goType(code.slice(1), field);
+    case '{': return 'map[string]' + goType(code.slice(1), field);
+    case '@': {
+      const id = code.slice(1);
+      const dot = id.lastIndexOf('.');
+      const mod = id.slice(0, dot), name = id.slice(dot + 1);
+      const pkg = mod === 'runtime' ? 'runtime' : mod.split('/').pop() === 'resource' ? 'resource' : mod.split('/').pop()!;
+      return `${pkg}.${name}`;
+    }
+    default: return 'interface {}';
+  }
+}
+
+function jsonValueKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (isObject(v)) return 'object';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  return 'null';
+}
+
+class TypeError_ extends Error {}
+
+function base64Error(s: string): string | undefined {
+  const bad = s.search(/[^A-Za-z0-9+/=\r\n]/);
+  if (bad >= 0) return `illegal base64 data at input byte ${bad}`;
+  const clean = s.replace(/[\r\n]/g, '');
+  const eq = clean.indexOf('=');
+  if (eq >= 0 && !/^=*$/.test(clean.slice(eq))) return `illegal base64 data at input byte ${eq}`;
+  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - (clean.length % 4)}`;
+  return undefined;
+}
+
 export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
-  void info; void obj;
-  return { unknown: [], prune: () => {} };
+  const root = ROOTS[`${info.group}/${info.kind}`];
+  const unknown: string[] = [];
+  const removals: (() => void)[] = [];
+  if (!root) return { unknown, prune: () => {} };
+
+  const fail = (v: unknown, struct: string, dotted: string, type: string): never => {
+    let value = jsonValueKind(v);
+    // Go names the literal only when a number does not fit an integer field.
+    if (typeof v === 'number' && type.startsWith('int') && !Number.isInteger(v)) value = `number ${formatNumber(v)}`;
+    throw new TypeError_(`json: cannot unmarshal ${value} into Go struct field ${struct}.${dotted} of type ${type}`);
+  };
+
+  const value = (v: unknown, code: string, path: string, dotted: string, struct: string, field: string, owner: string): void => {
+    if (v === null) return;
+    switch (code[0]) {
+      case 's': if (typeof v !== 'string') fail(v, struct, dotted, goType(code, field)); return;
+      case 'b': if (typeof v !== 'boolean') fail(v, struct, dotted, 'bool'); return;
+      case 'n':
+        if (typeof v !== 'number') fail(v, struct, dotted, goType(code, field));
+        if (!Number.isInteger(v)) fail(v, struct, dotted, goType(code, field));
+        return;
+      case 'i':
+        if (typeof v === 'number' && Number.isInteger(v)) return;
+        if (typeof v === 'string') return;
+        throw new TypeError_(`json: cannot unmarshal ${typeof v === 'number' ? `number ${formatNumber(v)}` : jsonValueKind(v)} into Go value of type int32`);
+      case 'q':
+        if (typeof v === 'number') return;
+        if (typeof v !== 'string') throw new TypeError_(`json: cannot unmarshal ${jsonValueKind(v)} into Go value of type string`);
+        if (!QUANTITY_RE.test(v.trim())) throw new TypeError_(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        return;
+      case 'a': return;
+      case '[':
+        if (!Array.isArray(v)) fail(v, struct, dotted, goType(code, field));
+        (v as unknown[]).forEach((item, i) => value(item, code.slice(1), `${path}[${i}]`, dotted, struct, field, owner));
+        return;
+      case '{': {
+        if (!isObject(v)) fail(v, struct, dotted, goType(code, field));
+        const byteMap = BYTE_MAPS.has(`${owner}.${field}`);
+        for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+          if (byteMap && typeof item === 'string') {
+            const err = base64Error(item);
+            if (err) throw new TypeError_(err);
+          }
+          value(item, code.slice(1), `${path}.${k}`, dotted, struct, field, owner);
+        }
+        return;
+      }
+      case '@': {
+        const id = code.slice(1);
+        if (!isObject(v)) fail(v, struct, dotted, goType(code, field));
+        structFields(v as Record<string, unknown>, id, path, dotted);
+        return;
+      }
+    }
+  };
+
+  const structFields = (o: Record<string, unknown>, id: string, path: string, dotted: string): void => {
+    const fields = fieldsOf(id);
+    if (!fields || Object.keys(fields).length === 0) return; // RawExtension, FieldsV1: anything goes
+    const struct = id.slice(id.lastIndexOf('.') + 1);
+    for (const k of Object.keys(o)) {
+      const p = path ? `${path}.${k}` : k;
+      const d = dotted ? `${dotted}.${k}` : k;
+      const code = fields[k];
+      if (code === undefined) {
+        unknown.push(p);
+        removals.push(() => { delete o[k]; });
+        continue;
+      }
+      const v = o[k];
+      if (v === null) { removals.push(() => { delete o[k]; }); continue; }
+      value(v, code, p, d, struct, k, id);
+    }
+  };
+
+  try {
+    structFields(obj as Record<string, unknown>, root, '', '');
+  } catch (e) {
+    if (e instanceof TypeError_) return { typeError: e.message, unknown, prune: () => {} };
+    throw e;
+  }
+  return { unknown, prune: () => { for (const r of removals) r(); } };
+}
+
+function formatNumber(n: number): string {
+  // Go prints the JSON literal as written; JS has lost it, so print the shortest form.
+  return String(n);
 }
