@@ -6,6 +6,8 @@
 import type { ApiClient } from '../api/types.js';
 import type { VirtualClock } from '../clock.js';
 import type { SeededRandom } from '../rng.js';
+import type { InformerFactory } from './informer.js';
+import type { ContainerRuntime } from '../runtime/runtime.js';
 
 export interface ControllerContext {
   api: ApiClient;
@@ -13,6 +15,12 @@ export interface ControllerContext {
   rng: SeededRandom;
   /** Records an Event (core/v1) the way client-go's EventRecorder does (dedup + count). */
   recordEvent(ev: EventSpec): void;
+  /** Shared caches fed by watches (added by engineer B). */
+  informers: InformerFactory;
+  /** Requeue `key` on the named controller at virtual time `atMs`; survives snapshot/restore. */
+  wakeAt(controller: string, key: string, atMs: number): void;
+  /** The container runtime model the kubelet drives and the network layer reads. */
+  runtime: ContainerRuntime;
 }
 
 export interface EventSpec {
@@ -32,6 +40,8 @@ export interface Controller {
   start(ctx: ControllerContext): void;
   /** Process queued keys. Returns true if it did any work (the cluster loops until quiet). */
   drain(): boolean;
+  /** Adds a key to the work queue (used by timed wake-ups). */
+  enqueue?(key: string): void;
 }
 
 /** A de-duplicating FIFO of keys, like client-go's workqueue without rate limiting. */
