@@ -10,6 +10,7 @@
  * clock) to render identical dates and ages. Otherwise the run is retried at the next second.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,10 +30,22 @@ export function oracleUnavailable(): string | null {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** group/Kind of every resource fakeapi serves (its lib/resources.js). */
+function servedKinds(): Set<string> {
+  const { GROUPS } = createRequire(import.meta.url)(resolve(FAKEAPI, '../lib/resources.js')) as
+    { GROUPS: { group: string; resources: { kind: string }[] }[] };
+  return new Set(GROUPS.flatMap((g) => g.resources.map((r) => `${g.group}/${r.kind}`)));
+}
+
+const groupOf = (o: KubeObject): string => (o.apiVersion ?? '').includes('/') ? o.apiVersion!.slice(0, o.apiVersion!.indexOf('/')) : '';
+
 export interface OracleRun extends RunResult { offsetMs: number }
 
 export class Oracle {
-  private constructor(private readonly server: ChildProcess, private readonly dir: string,
+  private constructor(
+    /** The objects served: those of kinds fakeapi knows (render the same set with kubelab). */
+    readonly objects: KubeObject[],
+    private readonly server: ChildProcess, private readonly dir: string,
     private readonly kubectl: string, private readonly kubeconfig: string, private readonly fixtureNow: number) {}
 
   /**
@@ -43,8 +56,10 @@ export class Oracle {
     const dir = mkdtempSync(join(tmpdir(), 'kubelab-oracle-'));
     const fixtureNow = Math.floor(fixtureNowMs / 1000) * 1000;
     const fixture = join(dir, 'fixture.json');
+    const kinds = servedKinds();
+    const served = objects.filter((o) => kinds.has(`${groupOf(o)}/${o.kind}`));
     writeFileSync(fixture, JSON.stringify({
-      description: 'kubelab oracle', fixtureNow: new Date(fixtureNow).toISOString().replace('.000Z', 'Z'), items: objects,
+      description: 'kubelab oracle', fixtureNow: new Date(fixtureNow).toISOString().replace('.000Z', 'Z'), items: served,
     }));
     const server = spawn(process.execPath, [FAKEAPI, '--port', '0', '--fixture', fixture, '--server-version', 'v1.33.1', '--clock', 'pinned'],
       { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,7 +87,7 @@ export class Oracle {
     mkdirSync(join(dir, 'bin'));
     const kubectl = join(dir, 'bin', 'kubectl'); // run as `kubectl`, as a learner would
     symlinkSync(KUBECTL_133, kubectl);
-    return new Oracle(server, dir, kubectl, kubeconfig, fixtureNow);
+    return new Oracle(served, server, dir, kubectl, kubeconfig, fixtureNow);
   }
 
   get pid(): number | undefined { return this.server.pid; }

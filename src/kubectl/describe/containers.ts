@@ -5,7 +5,7 @@
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodTemplateSpec, Probe, TopologySpreadConstraint, Volume } from 'kubernetes-types/core/v1';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-writer.js';
 import { formatRFC1123Z, goCompare, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline, selectorString } from './format.js';
-import { canonicalQuantity } from './quantity.js';
+import { canonicalQuantity, milliValue, parseQuantity, value, ZERO } from './quantity.js';
 import { resolveFieldRef } from './fieldpath.js';
 
 type Resolver = ((e: EnvVar) => string) | null;
@@ -147,11 +147,8 @@ function describeContainerEnvVars(c: Container, resolver: Resolver, w: PrefixWri
       const v = resolver ? resolver(e) : '';
       w.write(LEVEL_3, `${e.name}:\t${v} (${vf.fieldRef.apiVersion ?? ''}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
-      // ExtractContainerResourceValue; an unset limit reads as "node allocatable".
       const res = vf.resourceFieldRef.resource;
-      const [kind, rname] = res.split('.');
-      const list = kind === 'limits' ? c.resources?.limits : c.resources?.requests;
-      let v = list && rname && list[rname] !== undefined ? canonicalQuantity(list[rname]) : '0';
+      let v = extractContainerResourceValue(res, vf.resourceFieldRef.divisor, c);
       if (v === '0' && (res === 'limits.cpu' || res === 'limits.memory')) v = 'node allocatable';
       w.write(LEVEL_3, `${e.name}:\t${v} (${res})\n`);
     } else if (vf.secretKeyRef) {
@@ -247,4 +244,21 @@ export function describePodTemplate(t: PodTemplateSpec | undefined, w: PrefixWri
 /** EnvValueRetriever: the value a fieldRef env var reads from the pod. */
 export function envResolver(pod: Pod): Resolver {
   return (e) => resolveFieldRef(pod, e.valueFrom?.fieldRef?.fieldPath ?? '');
+}
+
+/**
+ * kubectl pkg/util/resource ExtractContainerResourceValue: the amount in units of the divisor,
+ * rounded up ('' for a resource it does not know).
+ */
+function extractContainerResourceValue(resource: string, divisor: string | number | undefined, c: Container): string {
+  const d = parseQuantity(divisor ?? 0) ?? ZERO;
+  const div = d.n === 0n ? parseQuantity(1)! : d;
+  const [kind, ...rest] = resource.split('.');
+  const name = rest.join('.');
+  const list = kind === 'limits' ? c.resources?.limits : kind === 'requests' ? c.resources?.requests : undefined;
+  if (kind !== 'limits' && kind !== 'requests') return '';
+  if (!['cpu', 'memory', 'ephemeral-storage'].includes(name) && !name.startsWith('hugepages-')) return '';
+  const q = parseQuantity(list?.[name] ?? 0) ?? ZERO;
+  const ratio = name === 'cpu' ? milliValue(q) / milliValue(div) : value(q) / value(div);
+  return String(Math.ceil(ratio));
 }

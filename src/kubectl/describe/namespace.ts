@@ -5,6 +5,7 @@ import type { Describer } from './describer.js';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer.js';
 import { formatRFC1123Z, goCompare, printAnnotationsMultiline, printLabelsMultiline, sortedKeys } from './format.js';
 import { canonicalQuantity } from './quantity.js';
+import { describeLimitRangeSpec, quotaScopeHelp } from './quota.js';
 
 const NAMESPACES = { group: '', resource: 'namespaces' };
 const QUOTAS = { group: '', resource: 'resourcequotas' };
@@ -47,7 +48,10 @@ function describeResourceQuotas(quotas: ResourceQuota[], w: PrefixWriter): void 
   for (const q of [...quotas].sort((a, b) => goCompare(a.metadata?.name ?? '', b.metadata?.name ?? ''))) {
     w.write(LEVEL_1, `Name:\t${q.metadata?.name ?? ''}\n`);
     const scopes = [...(q.spec?.scopes ?? [])].sort(goCompare);
-    if (scopes.length > 0) w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`);
+    if (scopes.length > 0) {
+      w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`);
+      for (const sc of scopes) { const h = quotaScopeHelp(sc); if (h) w.write(LEVEL_1, `* ${h}\n`); }
+    }
     w.write(LEVEL_1, 'Resource\tUsed\tHard\n');
     w.write(LEVEL_1, '--------\t---\t---\n');
     for (const r of sortedKeys(q.status?.hard)) {
@@ -60,14 +64,5 @@ function describeLimitRanges(limits: LimitRange[], w: PrefixWriter): void {
   if (limits.length === 0) { w.write(LEVEL_0, 'No LimitRange resource.\n'); return; }
   w.write(LEVEL_0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
   w.write(LEVEL_0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
-  for (const lr of limits) {
-    for (const item of lr.spec?.limits ?? []) {
-      const names = new Set<string>([...Object.keys(item.max ?? {}), ...Object.keys(item.min ?? {}), ...Object.keys(item.default ?? {}),
-        ...Object.keys(item.defaultRequest ?? {}), ...Object.keys(item.maxLimitRequestRatio ?? {})]);
-      for (const r of [...names].sort(goCompare)) {
-        const cell = (l: Record<string, string | number> | undefined): string => (l && l[r] !== undefined ? canonicalQuantity(l[r]) : '-');
-        w.write(LEVEL_0, ` ${item.type}\t${r}\t${cell(item.min)}\t${cell(item.max)}\t${cell(item.defaultRequest)}\t${cell(item.default)}\t${cell(item.maxLimitRequestRatio)}\n`);
-      }
-    }
-  }
+  for (const lr of limits) describeLimitRangeSpec(lr, ' ', w);
 }

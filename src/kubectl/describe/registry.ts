@@ -16,6 +16,7 @@ import { describeConfigMapResource } from './configmap.js';
 import { describeSecretResource } from './secret.js';
 import { describeServiceAccountResource } from './serviceaccount.js';
 import { genericDescriber } from './generic.js';
+import { describeLimitRangeResource, describeResourceQuotaResource } from './quota.js';
 
 const DESCRIBERS: Record<string, Describer> = {
   '/Pod': describePodResource,
@@ -32,6 +33,8 @@ const DESCRIBERS: Record<string, Describer> = {
   '/ConfigMap': describeConfigMapResource,
   '/Secret': describeSecretResource,
   '/ServiceAccount': describeServiceAccountResource,
+  '/ResourceQuota': describeResourceQuotaResource,
+  '/LimitRange': describeLimitRangeResource,
 };
 
 /** DescriberFor, else GenericDescriberFor. */

@@ -35,7 +35,7 @@ describe.skipIf(why !== null)('describe vs real kubectl 1.33: article cluster', 
     it(argv.join(' '), async () => {
       const real = await oracle!.run(argv);
       expect(real.stdout + real.stderr).not.toBe('');
-      const ours = await runKubelab(argv, apiWithObjects(shiftTimes(fx.items, real.offsetMs)), NOW + real.offsetMs);
+      const ours = await runKubelab(argv, apiWithObjects(shiftTimes(oracle!.objects, real.offsetMs)), NOW + real.offsetMs);
       expect(ours.stdout).toBe(real.stdout);
       expect(ours.stderr).toBe(real.stderr);
       expect(ours.exitCode).toBe(real.exitCode);
