@@ -42,7 +42,9 @@ export async function expandWord(w: Word, env: ExpandEnv, split = true): Promise
       if (part.quoted || part.text) keep[keep.length - 1] = true;
       continue;
     }
-    const value = part.k === 'var' ? expandParam(part.name, env) : (await env.substitute(part.source)).replace(/\n+$/, '');
+    const value = part.k === 'var' ? expandParam(part.name, env)
+      : part.k === 'arith' ? arithmetic(await expandText(part.expr, env), env)
+      : (await env.substitute(part.source)).replace(/\n+$/, '');
     if (part.quoted || !split) { cur().push({ text: value, quoted: true }); keep[keep.length - 1] = true; }
     else pushSplit(value);
   }
@@ -97,6 +99,39 @@ export async function expandText(text: string, env: ExpandEnv): Promise<string> 
     out += c;
   }
   return out;
+}
+
+// ---- arithmetic expansion ----
+
+/** Integer arithmetic as in `$(( ))`: + - * / % ** comparisons && || ! and parentheses. */
+export function arithmetic(expr: string, env: Pick<ExpandEnv, 'getVar'>): string {
+  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||[-+*/%()<>!]/g) ?? [];
+  let i = 0;
+  const peek = () => toks[i];
+  const num = (t: string) => (/^\d/.test(t) ? parseInt(t, 10) : parseInt(env.getVar(t) ?? '0', 10) || 0);
+  const bin = (next: () => number, ops: Record<string, (a: number, b: number) => number>) => (): number => {
+    let a = next();
+    while (peek() !== undefined && ops[peek()!]) { const op = toks[i++]!; a = ops[op]!(a, next()); }
+    return a;
+  };
+  const primary = (): number => {
+    const t = toks[i++];
+    if (t === undefined) return 0;
+    if (t === '(') { const v = or(); i++; return v; }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    if (t === '!') return primary() ? 0 : 1;
+    return num(t);
+  };
+  const pow = (): number => { const a = primary(); if (peek() === '**') { i++; return a ** pow(); } return a; };
+  const mul = bin(pow, { '*': (a, b) => a * b, '/': (a, b) => (b === 0 ? NaN : Math.trunc(a / b)), '%': (a, b) => (b === 0 ? NaN : a % b) });
+  const add = bin(mul, { '+': (a, b) => a + b, '-': (a, b) => a - b });
+  const cmp = bin(add, { '<': (a, b) => +(a < b), '>': (a, b) => +(a > b), '<=': (a, b) => +(a <= b), '>=': (a, b) => +(a >= b) });
+  const eq = bin(cmp, { '==': (a, b) => +(a === b), '!=': (a, b) => +(a !== b) });
+  const and = bin(eq, { '&&': (a, b) => +(a !== 0 && b !== 0) });
+  const or = bin(and, { '||': (a, b) => +(a !== 0 || b !== 0) });
+  const v = or();
+  return Number.isFinite(v) ? String(v) : '0';
 }
 
 // ---- pathname expansion ----

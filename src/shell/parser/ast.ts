@@ -7,6 +7,8 @@ export type WordPart =
   | { k: 'var'; name: string; quoted: boolean }
   /** $(...) or `...`: the inner source, parsed and run at expansion time. */
   | { k: 'sub'; source: string; quoted: boolean }
+  /** $(( expr )): integer arithmetic. */
+  | { k: 'arith'; expr: string; quoted: boolean }
   /** A leading unquoted `~`. */
   | { k: 'tilde' };
 

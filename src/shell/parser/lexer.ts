@@ -164,6 +164,7 @@ export class Lexer {
       const end = matchParen(s, this.pos + 2);
       const source = s.slice(this.pos + 2, end);
       this.pos = end + 1;
+      if (source.startsWith('(') && source.endsWith(')')) return { k: 'arith', expr: source.slice(1, -1), quoted };
       return { k: 'sub', source, quoted };
     }
     if (n === '{') {
