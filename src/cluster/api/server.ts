@@ -210,6 +210,8 @@ export class ApiServer implements ApiClient {
 
     if (info.namespaced) this.checkNamespaceForCreate(info, m.namespace!, m.name ?? '');
 
+    // PrepareForCreate: status is the server's to set (nodes may bring theirs).
+    if (info.subresources.includes('status') && !(info.group === '' && info.plural === 'nodes')) delete obj.status;
     // FillObjectMetaSystemFields runs before validation (the Job strategy needs the uid).
     m.uid = uuid(this.rng);
     const ctx = this.admissionContext(info, 'create', undefined, opts);
