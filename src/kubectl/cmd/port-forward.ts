@@ -1,0 +1,73 @@
+/**
+ * kubectl port-forward (pkg/cmd/portforward/portforward.go): resolves the pod and the
+ * container port (a Service's targetPort, by number or name), prints the `Forwarding from`
+ * lines and then runs until interrupted.
+ */
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import { KubectlError } from '../errors.js';
+import type { VerbSpec } from '../registry.js';
+import { POLL_MS } from './internal/poll.js';
+import { podForArg } from './internal/pods.js';
+import { resolveType, usage } from './internal/kit.js';
+
+interface Mapping { local: string; remote: number }
+
+/** A Service port → the pod's container port (util.LookupContainerPortNumberByServicePort). */
+function containerPortFor(svc: Service, pod: Pod, port: number): number {
+  const sp = svc.spec?.ports?.find((p) => p.port === port);
+  if (!sp) throw new KubectlError(`Service ${svc.metadata?.name} does not have a service port ${port}`);
+  const tp = sp.targetPort ?? sp.port;
+  if (typeof tp === 'number') return tp;
+  if (/^\d+$/.test(tp)) return Number(tp);
+  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === tp) return p.containerPort;
+  throw new KubectlError(`Pod '${pod.metadata?.name}' does not have a named port '${tp}'`);
+}
+
+export const portForwardVerb: VerbSpec = {
+  name: 'port-forward', group: 'troubleshooting', short: 'Forward one or more local ports to a pod',
+  usage: 'kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]',
+  flags: [
+    { name: 'address', type: 'stringSlice', default: ['localhost'] },
+    { name: 'pod-running-timeout', type: 'duration', default: '1m0s' },
+  ],
+  async run(inv) {
+    if (inv.args.length < 2) throw usage(inv, 'TYPE/NAME and list of ports are required for port-forward');
+    const api = inv.ctx.api;
+    const target = inv.args[0]!;
+    const pod = podForArg(inv, target);
+    const slash = target.indexOf('/');
+    const info = slash >= 0 ? resolveType(api, target.slice(0, slash)) : undefined;
+    const svc = info?.kind === 'Service' ? api.get({ group: '', resource: 'services' }, inv.namespace, target.slice(slash + 1)) as Service : undefined;
+    const mappings: Mapping[] = inv.args.slice(1).map((spec) => {
+      const parts = spec.split(':');
+      const remoteText = parts[parts.length - 1]!;
+      const local = parts.length > 1 ? parts[0]! : remoteText;
+      if (!/^\d+$/.test(remoteText)) throw new KubectlError(`Error parsing remote port '${remoteText}': strconv.ParseUint: parsing "${remoteText}": invalid syntax`);
+      let remote = Number(remoteText);
+      if (svc) remote = containerPortFor(svc, pod, remote);
+      return { local: local === '' ? '0' : local, remote };
+    });
+    if (pod.status?.phase !== 'Running') {
+      throw new KubectlError(`unable to forward port because pod is not running. Current status=${pod.status?.phase ?? 'Pending'}`);
+    }
+    const addresses = inv.flags.strings('address');
+    for (const m of mappings) {
+      for (const a of addresses) {
+        if (a === 'localhost') {
+          inv.ctx.stdout(`Forwarding from 127.0.0.1:${m.local} -> ${m.remote}\nForwarding from [::1]:${m.local} -> ${m.remote}\n`);
+        } else inv.ctx.stdout(`Forwarding from ${a.includes(':') ? `[${a}]` : a}:${m.local} -> ${m.remote}\n`);
+      }
+    }
+    // The forwarder runs until Ctrl-C; if the pod goes away kubectl reports the lost connection.
+    while (!inv.ctx.signal?.aborted) {
+      await inv.ctx.sleep(POLL_MS * 10);
+      try {
+        const live = api.get({ group: '', resource: 'pods' }, pod.metadata?.namespace, pod.metadata?.name ?? '') as Pod;
+        if (live.metadata?.uid !== pod.metadata?.uid || live.status?.phase !== 'Running') throw new Error('gone');
+      } catch {
+        throw new KubectlError('lost connection to pod');
+      }
+      if (!inv.ctx.signal) break;
+    }
+  },
+};
