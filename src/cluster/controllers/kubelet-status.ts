@@ -12,6 +12,7 @@ export function podPhase(pod: Pod, rec: PodRecord): string {
   for (const c of rec.containers) {
     if (c.phase === 'running') running++;
     else if (c.phase === 'exited' || c.phase === 'done') { stopped++; if (c.terminated?.exitCode === 0) succeeded++; }
+    else if (c.restarting && c.terminated) { stopped++; if (c.terminated.exitCode === 0) succeeded++; }
     else if (c.lastTerminated) { stopped++; if (c.lastTerminated.exitCode === 0) succeeded++; }
     else waiting++;
   }
@@ -41,7 +42,7 @@ function term(t: TerminatedInfo): Record<string, unknown> {
 function containerStatus(c: ContainerRecord, spec: Container | undefined): ContainerStatus {
   let state: Record<string, unknown>;
   if (c.phase === 'running') state = { running: { startedAt: rfc3339(c.startedAt!) } };
-  else if ((c.phase === 'exited' || c.phase === 'done') && c.terminated) state = { terminated: term(c.terminated) };
+  else if ((c.phase === 'exited' || c.phase === 'done' || (c.restarting && c.phase === 'pulling')) && c.terminated) state = { terminated: term(c.terminated) };
   else {
     const w: Record<string, string> = { reason: c.waitingReason ?? 'ContainerCreating' };
     if (c.waitingMessage) w['message'] = c.waitingMessage;

@@ -188,7 +188,7 @@ export class Kubelet implements Controller {
     const node = this.ctx.runtime.node(this.node.name);
     const cached = this.ctx.runtime.hasImage(this.node.name, ref.normalized);
     const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
-    c.waitingReason = 'ContainerCreating'; c.waitingMessage = undefined;
+    if (!c.restarting) { c.waitingReason = 'ContainerCreating'; c.waitingMessage = undefined; }
     if (cached && policy !== 'Always') {
       this.event(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, at);
       this.createAndStart(pod, rec, c, spec, at);
@@ -228,6 +228,15 @@ export class Kubelet implements Controller {
     const plan = planProcess(spec, info, at, this.cpus);
     c.imageRef = ref.normalized;
     c.imageID = `${ref.repository}@sha256:${info.digest}`;
+    if (c.restarting) {
+      // The new instance replaces the dead one: restartCount counts dead containers.
+      if (c.terminated) c.lastTerminated = c.terminated;
+      c.terminated = undefined;
+      c.restartCount++;
+      c.restarting = false;
+      c.previousLogs = c.logs;
+      c.logs = [];
+    }
     c.containerID = this.ctx.rng.string(HEX, 64);
     if (plan.startError) {
       this.event(pod, c, 'Warning', 'Failed', `Error: ${plan.startError}`, at);
@@ -300,11 +309,7 @@ export class Kubelet implements Controller {
   }
 
   private restart(pod: Pod, rec: PodRecord, c: ContainerRecord, spec: Container, at: number): void {
-    if (c.terminated) c.lastTerminated = c.terminated;
-    c.terminated = undefined;
-    c.restartCount++;
-    c.previousLogs = c.logs;
-    c.logs = [];
+    c.restarting = true;
     this.startAttempt(pod, rec, c, spec, at);
   }
 

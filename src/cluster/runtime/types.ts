@@ -39,6 +39,8 @@ export interface ContainerRecord {
   imageID: string;
   containerID?: string;
   restartCount: number;
+  /** A restart is under way (pulling again): status keeps showing the previous state. */
+  restarting?: boolean;
   phase: ContainerPhase;
   /** Waiting reason/message shown in status (ContainerCreating, ErrImagePull, ...). */
   waitingReason?: string;
