@@ -4,6 +4,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ApiClient } from '../cluster/api/types.js';
+import { resolveImage } from '../cluster/images.js';
 import type { ClusterProfile } from '../cluster/profile.js';
 import { ApiView } from './api-view.js';
 import { appForImage, serverFor } from './apps.js';
@@ -15,12 +16,16 @@ import { ServiceProxy } from './proxy.js';
 import { defaultInternet } from './sites/index.js';
 
 /** A port a running container listens on, as the container runtime reports it. */
-export interface Listener { container: string; port: number; protocol: string; app?: string; version?: string }
+export interface Listener { container: string; port: number; protocol?: string; app?: string; version?: string }
 
-/** What the network needs from the container runtime (all optional: it falls back to pod specs). */
+/**
+ * What the network needs from the container runtime (src/cluster/runtime ContainerRuntime fits
+ * as is). Without one, listeners come from running containers' images in pod status.
+ */
 export interface RuntimeView {
-  listeners?(namespace: string, pod: string): Listener[] | undefined;
-  appendLog?(namespace: string, pod: string, container: string, line: string): void;
+  /** Ports with a listening process at this pod IP (running containers only). */
+  listeners(ip: string): Listener[];
+  appendLog(namespace: string, pod: string, container: string | undefined, line: string): void;
 }
 
 export interface NetworkDeps {
@@ -70,6 +75,15 @@ export class Network {
   }
 
   now(): number { return this.deps.clock.now(); }
+
+  /** The node's upstream resolver (dnsPolicy Default): the VPC resolver on EKS, Docker's on kind. */
+  profileNameserver(): string {
+    const ip = this.deps.profile.nodes[0]?.internalIP ?? '10.0.0.2';
+    return this.deps.profile.flavour === 'eks' ? ip.replace(/\.\d+\.\d+$/, '.0.2') : '172.18.0.1';
+  }
+
+  /** Integer in [0, n) from the cluster's seeded random source (DNS ids, ephemeral ports). */
+  randomInt(n: number): number { return this.deps.rng.int(n); }
 
   /** Opens a TCP connection from client to ip:port through kube-proxy's rules. */
   connect(client: Client, ip: string, port: number): ConnectResult {
@@ -128,14 +142,16 @@ export class Network {
   private podPeer(pod: Pod, ip: string, port: number): Peer | undefined {
     const ns = pod.metadata?.namespace ?? 'default';
     const name = pod.metadata?.name ?? '';
-    const listeners = this.deps.runtime?.listeners?.(ns, name) ?? this.listenersFromSpec(pod);
+    const listeners = this.deps.runtime ? this.deps.runtime.listeners(ip) : this.listenersFromSpec(pod);
     const l = listeners.find((x) => x.port === port && (x.protocol ?? 'TCP') === 'TCP');
     if (!l) return undefined;
     const image = pod.spec?.containers?.find((c) => c.name === l.container)?.image ?? '';
     const app = l.app ?? appForImage(image)?.app;
-    const version = l.version ?? appForImage(image)?.version ?? '';
+    // The catalog's product version (nginx 1.29.3), unless the tag pins another (nginx:1.27.5).
+    const pinned = appForImage(image)?.version;
+    const version = l.version ?? (/:\d+\.\d+\.\d+$/.test(image) ? pinned : resolveImage(image).info?.version ?? pinned) ?? '';
     const server = app ? serverFor(app, version) ?? null : null;
-    const log = (line: string): void => this.deps.runtime?.appendLog?.(ns, name, l.container, line);
+    const log = (line: string): void => this.deps.runtime?.appendLog(ns, name, l.container, line);
     return { ip, port, server, certNames: null, log };
   }
 
@@ -152,4 +168,25 @@ export class Network {
     }
     return out;
   }
+}
+
+/** A cluster as the network needs it (src/cluster/cluster.ts Cluster fits). */
+export interface NetworkHost {
+  api: NetworkDeps['api'];
+  profile: NetworkDeps['profile'];
+  clock: NetworkDeps['clock'];
+  rng: NetworkDeps['rng'];
+  runtime?: RuntimeView;
+}
+
+const networks = new WeakMap<object, Network>();
+
+/** One Network per cluster, created on first use. */
+export function networkFor(cluster: NetworkHost): Network {
+  let n = networks.get(cluster);
+  if (!n) {
+    n = new Network({ api: cluster.api, profile: cluster.profile, clock: cluster.clock, rng: cluster.rng, runtime: cluster.runtime });
+    networks.set(cluster, n);
+  }
+  return n;
 }

@@ -47,6 +47,6 @@ export function meterLine(st: MeterState): string {
   const spent = time2str(secs);
   const estTotal = st.expected && speed > 0 ? time2str(st.expected / speed) : '--:--:--';
   const left = st.expected && speed > 0 ? time2str((st.expected - st.received) / speed) : '--:--:--';
-  return `\r${String(totalPct).padStart(3)} ${max5(total)} ${String(dlPct).padStart(3)} ${max5(st.received)} ` +
+  return `\r${String(totalPct).padStart(3)} ${max5(total)}  ${String(dlPct).padStart(3)} ${max5(st.received)}  ` +
     `${String(ulPct).padStart(3)} ${max5(st.uploaded)}  ${max5(speed)}  ${max5(0)} ${estTotal} ${spent} ${left} ${max5(st.received > 0 ? speed : 0)}`;
 }

@@ -1,0 +1,4 @@
+/** Container-side tools and per-image setup (engineer G). */
+export { attachCluster, containerSetup, containerParts, type NetworkSource } from './setup.js';
+export { containerImage, hasShell, execNotFoundMessage, type ContainerImage, type OsId, type ShellKind } from './images.js';
+export { hostsFile } from './files.js';
