@@ -2,46 +2,32 @@
  * Drives runKubectl against a real API server (and, when present, the controllers) with an
  * in-memory workstation filesystem. Time only moves when kubectl sleeps or a test advances it.
  */
-import { ApiServer } from '../../../src/cluster/api/server.js';
-import type { KubeObject } from '../../../src/cluster/api/types.js';
-import { VirtualClock } from '../../../src/cluster/clock.js';
-import type { ClusterProfile } from '../../../src/cluster/profile.js';
-import { SeededRandom } from '../../../src/cluster/rng.js';
+import { readFileSync } from 'node:fs';
+import { Cluster, getProfile } from '../../../src/cluster/index.js';
+import type { ApiClient, KubeObject } from '../../../src/cluster/api/types.js';
 import type { InteractiveRequest, KubectlContext } from '../../../src/kubectl/context.js';
 import { runKubectl } from '../../../src/kubectl/index.js';
 
 export const START = Date.UTC(2026, 10, 26, 21, 0, 0);
 
-export const PROFILE: ClusterProfile = {
-  id: 'test', flavour: 'kind', serverVersion: 'v1.33.1', clusterName: 'kind-kind', contextName: 'kind-kind',
-  userName: 'kind-kind', serverURL: 'https://127.0.0.1:6443', serviceCIDR: '10.96.0.0/12', clusterDomain: 'cluster.local',
-  nodePortRange: [30000, 32767], clusterAgeSeconds: 3600,
-  nodes: [{
-    name: 'kind-control-plane', internalIP: '172.18.0.2', podCIDR: '10.244.0.0/24', roles: ['control-plane'],
-    capacity: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi' }, kubeletVersion: 'v1.33.1',
-    osImage: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.1.0', containerRuntimeVersion: 'containerd://2.1.1',
-  }],
-  addons: [], apiserverEndpoints: [{ ip: '172.18.0.2', port: 6443 }],
-};
-
 export interface Result { out: string; err: string; code: number }
 
 export class Env {
-  readonly clock = new VirtualClock(START);
-  readonly api: ApiServer;
+  readonly cluster: Cluster;
+  readonly api: ApiClient;
   readonly files = new Map<string, string>();
   readonly interactions: InteractiveRequest[] = [];
   /** What ctx.edit returns for each call, in order (null = closed unchanged). */
   editResults: ((text: string) => string | null)[] = [];
   readonly editTexts: string[] = [];
-  /** Called on each ctx.sleep after time moved (controllers stand-in for server-only tests). */
-  onSleep: (() => void)[] = [];
 
-  constructor() {
-    this.api = new ApiServer({ clock: this.clock, rng: new SeededRandom(7), profile: PROFILE });
-    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } };
-    try { this.api.create({ group: '', resource: 'namespaces' }, undefined, ns); } catch { /* bootstrapped by the server */ }
+  constructor(profile = 'kind') {
+    this.cluster = new Cluster({ seed: 7, startTime: START, profile: getProfile(profile) });
+    this.api = this.cluster.api;
   }
+
+  /** Let virtual time pass (controllers run), as a learner waiting would. */
+  advance(ms: number): void { this.cluster.advance(ms); }
 
   write(path: string, text: string): void { this.files.set(path, text); }
 
@@ -51,7 +37,7 @@ export class Env {
     const files = this.files;
     const ctx: KubectlContext = {
       api: this.api,
-      now: () => this.clock.now(),
+      now: () => this.cluster.clock.now(),
       stdout: (t) => { out += t; },
       stderr: (t) => { err += t; },
       stdin: opts.stdin,
@@ -73,7 +59,7 @@ export class Env {
         return next ? next(text) : null;
       },
       interact: async (req) => { this.interactions.push(req); return opts.interact ? opts.interact(req) : 0; },
-      sleep: async (ms) => { this.clock.advance(ms); for (const f of this.onSleep) f(); },
+      sleep: async (ms) => { this.cluster.advance(ms); },
     };
     const code = await runKubectl(argv, ctx);
     return { out, err, code };
@@ -111,4 +97,16 @@ export function splitArgs(line: string): string[] {
 export function golden(text: string): { out: string; err: string } {
   const o = text.indexOf('=== stdout ===\n'), e = text.indexOf('=== stderr ===\n');
   return { out: text.slice(o + 15, e), err: text.slice(e + 15) };
+}
+
+const HERE = new URL('.', import.meta.url).pathname;
+
+/** A golden from test/kubectl/cmd/goldens (copied from real kubectl 1.33 captures). */
+export function loadGolden(file: string): { out: string; err: string } {
+  return golden(readFileSync(`${HERE}goldens/${file}`, 'utf8'));
+}
+
+/** A manifest from test/kubectl/cmd/manifests, placed on the workstation under the same name. */
+export function manifest(env: Env, file: string): void {
+  env.write(file, readFileSync(`${HERE}manifests/${file}`, 'utf8'));
 }
