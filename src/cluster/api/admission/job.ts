@@ -47,16 +47,7 @@ export const jobAdmission: Admission = {
     errs.push(...validateNonNegative(spec.parallelism, 'spec.parallelism'));
     errs.push(...validateNonNegative(spec.completions, 'spec.completions'));
     errs.push(...validateNonNegative(spec.backoffLimit, 'spec.backoffLimit'));
-    const tpl = isObject(spec.template) ? spec.template : {};
-    const tspec = isObject(tpl.spec) ? tpl.spec : {};
-    if (tspec.restartPolicy === 'Always' || tspec.restartPolicy === undefined) {
-      const e = validateSelectorAndTemplate(spec, 'job', ['OnFailure', 'Never'])
-        .filter((x) => x.field !== 'spec.template.spec.restartPolicy');
-      errs.push(...e, fe.required('spec.template.spec.restartPolicy', 'valid values: "OnFailure", "Never"'));
-      errs.splice(0, errs.length, ...dedupe(errs));
-    } else {
-      errs.push(...validateSelectorAndTemplate(spec, 'job', ['OnFailure', 'Never']));
-    }
+    errs.push(...validateSelectorAndTemplate(spec, 'job', ['OnFailure', 'Never']));
     if (ctx.op === 'update' && ctx.old && isObject(ctx.old.spec)) {
       const old = ctx.old.spec;
       if (JSON.stringify(spec.completions) !== JSON.stringify(old.completions)) errs.push(fe.invalid('spec.completions', spec.completions ?? null, 'field is immutable'));
@@ -66,11 +57,6 @@ export const jobAdmission: Admission = {
     return errs;
   },
 };
-
-function dedupe(errs: FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-  return errs.filter((e) => { const k = `${e.type}|${e.field}|${e.detail}`; if (seen.has(k)) return false; seen.add(k); return true; });
-}
 
 export const cronJobAdmission: Admission = {
   mutate(o) {

@@ -132,11 +132,11 @@ export function validatePodSpec(spec: unknown, path: string, opts: { restartPoli
   const { errs: volErrs, names: volumes } = validateVolumes(spec.volumes, `${path}.volumes`);
   errs.push(...volErrs);
   const seen = new Set<string>();
+  if (!Array.isArray(spec.containers) || spec.containers.length === 0) errs.push(fe.required(`${path}.containers`));
+  else spec.containers.forEach((c, i) => { if (isObject(c)) errs.push(...validateContainer(c, `${path}.containers[${i}]`, volumes, seen)); });
   if (Array.isArray(spec.initContainers)) {
     spec.initContainers.forEach((c, i) => { if (isObject(c)) errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, volumes, seen)); });
   }
-  if (!Array.isArray(spec.containers) || spec.containers.length === 0) errs.push(fe.required(`${path}.containers`));
-  else spec.containers.forEach((c, i) => { if (isObject(c)) errs.push(...validateContainer(c, `${path}.containers[${i}]`, volumes, seen)); });
   const rp = spec.restartPolicy;
   const allowed = opts.restartPolicies ?? RESTART_POLICIES;
   if (rp === undefined || rp === '') errs.push(fe.required(`${path}.restartPolicy`));
