@@ -320,7 +320,7 @@ export const awk: Command = async (args, io) => {
   let code = 0;
   if (main.length || rules.some((r) => r.pattern === 'END')) {
     for (const f of files.length ? files : ['-']) {
-      const text = f === '-' ? io.stdin : readOperand('awk', f, io);
+      const text = f === '-' ? io.stdin : readOperand('awk', f, io, (file, err) => `awk: cannot open ${file} (${err})\n`);
       if (text === undefined) { code = 2; continue; }
       for (const line of lines(text)) {
         vars.NR = num(vars.NR!) + 1;

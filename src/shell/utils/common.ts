@@ -85,12 +85,12 @@ export function qa(s: string): string {
 }
 
 /** Reads one operand (`-` is stdin). Returns undefined after printing `name: x: error`. */
-export function readOperand(name: string, file: string, io: CommandIO): string | undefined {
+export function readOperand(name: string, file: string, io: CommandIO, message?: (file: string, error: string) => string): string | undefined {
   if (file === '-') return io.stdin;
   try {
     return io.fs.readFile(io.fs.resolve(io.cwd, file));
   } catch (e) {
-    io.stderr(`${name}: ${file}: ${fsErrorText(e)}\n`);
+    io.stderr(message ? message(file, fsErrorText(e)) : `${name}: ${file}: ${fsErrorText(e)}\n`);
     return undefined;
   }
 }

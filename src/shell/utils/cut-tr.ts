@@ -1,7 +1,7 @@
 /** cut -d D -f LIST | -c LIST, and tr [-ds] SET1 [SET2]. */
 import type { Command } from '../command.js';
 import { escapes } from './echo.js';
-import { lastValue, lines, parseOpts, readOperand } from './common.js';
+import { lastValue, lines, parseOpts, q, readOperand } from './common.js';
 
 /** `1,3-5,7-` → predicate over 1-based positions; undefined if malformed. */
 function parseList(spec: string): ((i: number) => boolean) | undefined {
@@ -32,6 +32,10 @@ export const cut: Command = async (args, io) => {
     return 1;
   }
   const pick = parseList((fields ?? chars)!);
+  if (/(^|[,-])0/.test((fields ?? chars)!)) {
+    io.stderr(`cut: ${fields ? 'fields' : 'byte/character positions'} are numbered from 1\nTry 'cut --help' for more information.\n`);
+    return 1;
+  }
   if (!pick) {
     io.stderr(`cut: invalid field value '${fields ?? chars}'\nTry 'cut --help' for more information.\n`);
     return 1;
@@ -81,7 +85,7 @@ export const tr: Command = async (args, io) => {
   const [s1, s2] = o.operands;
   if (s1 === undefined) { io.stderr("tr: missing operand\nTry 'tr --help' for more information.\n"); return 1; }
   if (s2 === undefined && !o.flags.has('d') && !o.flags.has('s')) {
-    io.stderr(`tr: missing operand after '${s1}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
+    io.stderr(`tr: missing operand after ${q(io, s1)}\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
     return 1;
   }
   const set1 = expandSet(s1);

@@ -13,7 +13,7 @@ const missing = (name: string, io: CommandIO) => {
 export const touch: Command = async (args, io) => {
   const o = parseOpts('touch', args, io, { flags: 'acm' });
   if (!o) return 1;
-  if (!o.operands.length) return missing('touch', io);
+  if (!o.operands.length) { io.stderr("touch: missing file operand\nTry 'touch --help' for more information.\n"); return 1; }
   let code = 0;
   for (const f of o.operands) {
     try {

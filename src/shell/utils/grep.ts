@@ -38,24 +38,11 @@ export const grep: Command = async (args, io) => {
   const recursive = f.has('r') || f.has('R');
   const implicitDot = operands.length === 0 && recursive;
   if (operands.length === 0) operands.push(recursive ? '.' : '-');
-  const inputs: { name: string; text: string }[] = [];
-  let errors = false;
-  for (const op of operands) {
-    if (op === '-') { inputs.push({ name: '(standard input)', text: io.stdin }); continue; }
-    const abs = io.fs.resolve(io.cwd, op);
-    if (io.fs.isDir(abs)) {
-      if (recursive) walk(io, abs, implicitDot ? '' : op, inputs);
-      else { if (!f.has('s')) io.stderr(`grep: ${op}: Is a directory\n`); }
-      continue;
-    }
-    try { inputs.push({ name: op, text: io.fs.readFile(abs) }); } catch (e) {
-      if (!f.has('s')) io.stderr(`grep: ${op}: ${fsErrorText(e)}\n`);
-      errors = true;
-    }
-  }
-  const showName = f.has('H') || (!f.has('h') && (inputs.length > 1 || recursive || operands.length > 1));
+  const showName = f.has('H') || (!f.has('h') && (recursive || operands.length > 1));
   let matched = false;
-  for (const input of inputs) {
+  let errors = false;
+  // One input at a time, in order, so messages interleave with output as GNU grep's do.
+  const search = (input: { name: string; text: string }): boolean => {
     let count = 0;
     const ls = lines(input.text);
     for (let n = 0; n < ls.length; n++) {
@@ -65,7 +52,7 @@ export const grep: Command = async (args, io) => {
       if (hit === f.has('v')) continue;
       count++;
       matched = true;
-      if (f.has('q')) return 0;
+      if (f.has('q')) return true;
       if (f.has('c') || f.has('l') || f.has('L')) continue;
       const prefix = (showName ? input.name + ':' : '') + (f.has('n') ? `${n + 1}:` : '');
       if (f.has('o') && !f.has('v')) {
@@ -78,6 +65,24 @@ export const grep: Command = async (args, io) => {
     if (f.has('c')) io.stdout((showName ? input.name + ':' : '') + count + '\n');
     if (f.has('l') && count > 0) io.stdout(input.name + '\n');
     if (f.has('L') && count === 0) io.stdout(input.name + '\n');
+    return false;
+  };
+  for (const op of operands) {
+    const inputs: { name: string; text: string }[] = [];
+    if (op === '-') inputs.push({ name: '(standard input)', text: io.stdin });
+    else {
+      const abs = io.fs.resolve(io.cwd, op);
+      if (io.fs.isDir(abs)) {
+        if (recursive) walk(io, abs, implicitDot ? '' : op, inputs);
+        else if (!f.has('s')) io.stderr(`grep: ${op}: Is a directory\n`);
+      } else {
+        try { inputs.push({ name: op, text: io.fs.readFile(abs) }); } catch (e) {
+          if (!f.has('s')) io.stderr(`grep: ${op}: ${fsErrorText(e)}\n`);
+          errors = true;
+        }
+      }
+    }
+    for (const input of inputs) if (search(input)) return 0;
   }
   if (errors && !(f.has('q') && matched)) return 2;
   return matched ? 0 : 1;

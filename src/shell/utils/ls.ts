@@ -49,10 +49,9 @@ export function makeLs(now: () => number): Command {
   };
 }
 
-/** GNU ls in a UTF-8 locale sorts ignoring case and leading dots; C order as the tie-break. */
+/** The simulated machines run in C / C.UTF-8 locales: plain code-point order. */
 function sortNames(names: string[]): string[] {
-  const key = (s: string) => s.replace(/^\.+/, '').toLowerCase();
-  return [...names].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function render(io: CommandIO, names: string[], abs: (n: string) => string, f: Set<string>, now: () => number, isDirListing: boolean): string {

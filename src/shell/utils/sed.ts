@@ -149,7 +149,7 @@ export const sed: Command = async (args, io) => {
   let code = 0;
   if (o.flags.has('i')) {
     for (const f of files) {
-      const text = readOperand('sed', f, io);
+      const text = readOperand('sed', f, io, (file, err) => `sed: can't read ${file}: ${err}\n`);
       if (text === undefined) { code = 4; continue; }
       io.fs.writeFile(io.fs.resolve(io.cwd, f), run(text).out);
     }
@@ -157,7 +157,7 @@ export const sed: Command = async (args, io) => {
   }
   let all = '';
   for (const f of files) {
-    const text = readOperand('sed', f, io);
+    const text = readOperand('sed', f, io, (file, err) => `sed: can't read ${file}: ${err}\n`);
     if (text === undefined) { code = 2; continue; }
     all += text;
   }

@@ -1,6 +1,6 @@
 /** sort [-nruf] [-k N[,M]] [-t SEP] and uniq [-cdu]. C-locale byte order (the images' locale). */
 import type { Command } from '../command.js';
-import { joinLines, lastValue, lines, parseOpts, readOperand } from './common.js';
+import { joinLines, lastValue, lines, parseOpts, q, readOperand } from './common.js';
 
 function field(line: string, k: number, sep: string | undefined): string {
   const parts = sep !== undefined ? line.split(sep) : line.trim().split(/\s+/);
@@ -19,7 +19,7 @@ export const sort: Command = async (args, io) => {
   const keySpec = lastValue(o, 'k');
   const sep = lastValue(o, 't');
   const km = keySpec ? /^(\d+)(?:\.\d+)?([nr]*)(?:,(\d+))?/.exec(keySpec) : null;
-  if (keySpec && !km) { io.stderr(`sort: invalid number at field start: invalid count at start of '${keySpec}'\n`); return 2; }
+  if (keySpec && !km) { io.stderr(`sort: invalid number at field start: invalid count at start of ${q(io, keySpec)}\n`); return 2; }
   const numeric = o.flags.has('n') || o.flags.has('h') || (km?.[2] ?? '').includes('n');
   const reverse = o.flags.has('r') || (km?.[2] ?? '').includes('r');
   const keyOf = (l: string) => {

@@ -1,0 +1,79 @@
+/** File utilities against the virtual fs; messages as GNU coreutils 9 prints them (LANG=C.UTF-8). */
+import { describe, expect, it } from 'vitest';
+import { harness } from './helpers.js';
+
+describe('ls', () => {
+  it('lists names one per line into a pipe and in columns on the terminal', async () => {
+    const h = harness({ files: { 'svc-example.yaml': 'x', 'deploy-example.yaml': 'y', 'b.txt': '' } });
+    expect(await h.run('ls | cat')).toBe('b.txt\ndeploy-example.yaml\nsvc-example.yaml\n');
+    expect(await h.run('ls')).toBe('b.txt  deploy-example.yaml  svc-example.yaml\n');
+    expect(await h.run('ls -1')).toBe('b.txt\ndeploy-example.yaml\nsvc-example.yaml\n');
+    expect(await h.run('ls -a | head -3')).toBe('.\n..\n.bashrc\n');
+  });
+
+  it('ls -l shows mode, links, owner, size and virtual mtime', async () => {
+    const h = harness({ files: { 'svc.yaml': 'kind: Service\n' } });
+    await h.run('mkdir sub');
+    expect(await h.run('ls -l')).toBe(
+      'total 8\n' +
+      'drwxr-xr-x 2 learner learner 4096 Nov 26 23:00 sub\n' +
+      '-rw-r--r-- 1 learner learner   14 Nov 26 23:00 svc.yaml\n');
+    await h.run('sleep 120', 'touch svc.yaml');
+    expect(await h.run('ls -l svc.yaml')).toBe('-rw-r--r-- 1 learner learner 14 Nov 26 23:02 svc.yaml\n');
+  });
+
+  it('reports missing operands with exit status 2', async () => {
+    const h = harness();
+    expect(await h.run('ls nope; echo $?')).toBe("ls: cannot access 'nope': No such file or directory\n2\n");
+    expect(await h.run('ls -Q')).toBe("ls: invalid option -- 'Q'\nTry 'ls --help' for more information.\n");
+  });
+
+  it('several operands: files first, then each directory under a header', async () => {
+    const h = harness({ files: { 'a.txt': '', 'd/x': '', 'd/y': '' } });
+    expect(await h.run('ls -1 d a.txt')).toBe('a.txt\n\nd:\nx\ny\n');
+  });
+});
+
+describe('touch, mkdir, rm, cp, mv, tee', () => {
+  it('creates and removes files and directories', async () => {
+    const h = harness();
+    expect(await h.run('touch a && mkdir -p x/y/z && ls -1')).toBe('a\nx\n');
+    expect(await h.run('mkdir x')).toBe('mkdir: cannot create directory ‘x’: File exists\n');
+    expect(await h.run('mkdir q/r')).toBe('mkdir: cannot create directory ‘q/r’: No such file or directory\n');
+    expect(await h.run('rm x')).toBe("rm: cannot remove 'x': Is a directory\n");
+    expect(await h.run('rm -r x && ls')).toBe('a\n');
+    expect(await h.run('rm nope; echo $?')).toBe("rm: cannot remove 'nope': No such file or directory\n1\n");
+    expect(await h.run('rm -f nope; echo $?')).toBe('0\n');
+    expect(await h.run('rm')).toBe("rm: missing operand\nTry 'rm --help' for more information.\n");
+    expect(await h.run('touch a/b')).toBe("touch: cannot touch 'a/b': Not a directory\n");
+    expect(await h.run('touch d/b')).toBe("touch: cannot touch 'd/b': No such file or directory\n");
+  });
+
+  it('cp and mv copy and rename, into directories too', async () => {
+    const h = harness({ files: { 'a.yaml': 'A\n' } });
+    expect(await h.run('cp a.yaml b.yaml && cat b.yaml')).toBe('A\n');
+    expect(await h.run('mkdir d && mv b.yaml d && ls d && ls')).toBe('b.yaml\na.yaml  d\n');
+    expect(await h.run('cp nope x')).toBe("cp: cannot stat 'nope': No such file or directory\n");
+    expect(await h.run('cp d e')).toBe("cp: -r not specified; omitting directory 'd'\n");
+    expect(await h.run('cp -r d e && ls e')).toBe('b.yaml\n');
+    expect(await h.run('mv nope x')).toBe("mv: cannot stat 'nope': No such file or directory\n");
+    expect(await h.run('cp a.yaml')).toBe("cp: missing destination file operand after 'a.yaml'\nTry 'cp --help' for more information.\n");
+  });
+
+  it('tee writes stdin to files and stdout', async () => {
+    const h = harness();
+    expect(await h.run('echo hi | tee out.txt')).toBe('hi\n');
+    expect(await h.run('echo more | tee -a out.txt > /dev/null; cat out.txt')).toBe('hi\nmore\n');
+  });
+
+  it('pwd and cd, including cd - and errors', async () => {
+    const h = harness({ files: { 'f': '' } });
+    expect(await h.run('pwd')).toBe('/home/learner\n');
+    expect(await h.run('cd /tmp && pwd')).toBe('/tmp\n');
+    expect(h.session.prompt()).toBe('learner@kubelab:/tmp$ ');
+    expect(await h.run('cd -')).toBe('/home/learner\n');
+    expect(await h.run('cd f')).toBe('bash: cd: f: Not a directory\n');
+    expect(await h.run('cd a b')).toBe('bash: cd: too many arguments\n');
+    expect(await h.run('cd /; cd; pwd')).toBe('/home/learner\n');
+  });
+});
