@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   // The one read of wall time in the project: a replay without --start begins "now".
   const startMs = start ? Date.parse(start) : Math.floor(Date.now() / 1000) * 1000;
   const files = { ...(lesson?.files ?? {}), ...(args.filesDir ? readDirFiles(args.filesDir) : {}) };
-  const cluster = await createHeadlessCluster({ profile: args.profile ?? lesson?.profile, seed: args.seed ?? lesson?.seed ?? 1, startMs });
+  const cluster = createHeadlessCluster({ profile: args.profile ?? lesson?.profile, seed: args.seed ?? lesson?.seed ?? 1, startMs });
   const time = new HeadlessTime({ advance: (ms) => cluster.advance(ms) });
   const session = createSession({ cluster, time, files });
   const input = args.file ? readFileSync(args.file, 'utf8') : readFileSync(0, 'utf8');

@@ -28,8 +28,8 @@ import type { VfsSnapshot } from './vfs.js';
 /** What the session needs from the simulated cluster (src/cluster/cluster.ts satisfies it). */
 export interface SessionCluster {
   api: ApiClient;
-  /** Virtual now, ms since the epoch. */
-  now(): number;
+  /** The virtual clock (now(): ms since the epoch). */
+  clock: { now(): number };
   profile?: ClusterProfile;
 }
 
@@ -134,10 +134,10 @@ class SessionImpl implements ShellSession {
     this.builtins = shellBuiltins({
       history: () => this.top().history,
       clearHistory: () => { this.top().history.length = 0; },
-      now: () => this.cluster.now(),
+      now: () => this.cluster.clock.now(),
     });
     const ws = createWorkstation({
-      now: () => this.cluster.now(),
+      now: () => this.cluster.clock.now(),
       files: opts.files,
       openEditor: opts.openEditor,
       snapshot: opts.snapshot?.workstation.fs,
@@ -324,7 +324,7 @@ class SessionImpl implements ShellSession {
   private kubectlCommand() {
     return makeKubectlCommand({
       api: () => this.cluster.api,
-      now: () => this.cluster.now(),
+      now: () => this.cluster.clock.now(),
       config: () => this.config,
       run: async (argv, ctx) => {
         this.runKubectl ??= await defaultRunKubectl();
@@ -392,7 +392,7 @@ class SessionImpl implements ShellSession {
 
   private buildContainerHost(spec: ContainerSpec & { uid: string }, fs?: VfsSnapshot): Host {
     return createContainerHost(spec, {
-      now: () => this.cluster.now(),
+      now: () => this.cluster.clock.now(),
       dnsServer: clusterDnsIP(this.cluster.api),
       clusterDomain: this.cluster.profile?.clusterDomain ?? 'cluster.local',
       snapshot: fs,

@@ -57,7 +57,7 @@ export function harness(opts: { files?: Record<string, string>; api?: ApiClient;
   const time = new HeadlessTime({ advance: (ms) => { now += ms; } });
   const runKubectl: RunKubectl = opts.runKubectl ?? (async (argv, ctx) => { ctx.stdout(`kubectl ${argv.join(' ')}\n`); return 0; });
   const session = createSession({
-    cluster: { api: opts.api ?? fakeApi(), now: () => now },
+    cluster: { api: opts.api ?? fakeApi(), clock: { now: () => now } },
     time,
     files: opts.files,
     runKubectl,

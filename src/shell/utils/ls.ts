@@ -75,16 +75,29 @@ export function columns(names: string[], width: number): string {
   }
   let out = '';
   for (let r = 0; r < best.rows; r++) {
-    const row: string[] = [];
+    let pos = 0;
     for (let c = 0; c < best.cols; c++) {
       const n = names[c * best.rows + r];
       if (n === undefined) continue;
-      const isLast = c === best.cols - 1 || names[(c + 1) * best.rows + r] === undefined;
-      row.push(isLast ? n : n.padEnd(best.widths[c]! + 2));
+      out += n;
+      if (c === best.cols - 1 || names[(c + 1) * best.rows + r] === undefined) break;
+      const to = pos + best.widths[c]! + 2;
+      out += indent(pos + n.length, to);
+      pos = to;
     }
-    out += row.join('') + '\n';
+    out += '\n';
   }
   return out;
+}
+
+/** GNU ls pads columns with tabs where a tab stop (every 8) lands before the next column. */
+function indent(from: number, to: number): string {
+  let s = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) { s += '\t'; from += 8 - (from % 8); }
+    else { s += ' '; from++; }
+  }
+  return s;
 }
 
 function modeString(st: Stat): string {
