@@ -161,11 +161,14 @@ export class ApiServer implements ApiClient {
       if (!container) {
         if (containers.length !== 1) {
           const names = containers.map((c) => c.name ?? '').join(' ');
-          throw badRequest(`a container name must be specified for pod ${pod}, choose one of: [${names}]`);
+          const initNames = inits.map((c) => c.name ?? '').join(' ');
+          throw badRequest(`a container name must be specified for pod ${pod}, choose one of: [${names}]${inits.length ? ` or one of the init containers: [${initNames}]` : ''}`);
         }
         container = containers[0]!.name ?? '';
       }
       if (!all.includes(container)) throw badRequest(`container ${container} is not valid for pod ${pod}`);
+      // Not yet on a node: there is no kubelet to ask, and the server answers with an empty log.
+      if (!spec.nodeName) return '';
       const status = isObject(obj.status) ? obj.status : {};
       const statuses = [
         ...(Array.isArray(status.initContainerStatuses) ? status.initContainerStatuses : []),
@@ -396,8 +399,7 @@ export class ApiServer implements ApiClient {
       if (!graceful) {
         if (opts.dryRun) return clone(existing);
         m.resourceVersion = this.store.nextResourceVersion();
-        this.store.put(storeKey(info), key, next);
-        this.store.remove(storeKey(info), key);
+        this.removeAs(info, key, next);
         return clone(next);
       }
       // Graceful: stamp deletionTimestamp once; a later delete may only shorten the grace period.
@@ -420,8 +422,7 @@ export class ApiServer implements ApiClient {
       if (deepEqual(next, existing)) return clone(existing);
       m.resourceVersion = this.store.nextResourceVersion();
       if (this.readyToRemove(info, next)) {
-        this.store.put(storeKey(info), key, next);
-        this.store.remove(storeKey(info), key);
+        this.removeAs(info, key, next);
       } else {
         this.store.put(storeKey(info), key, next);
       }
@@ -430,6 +431,15 @@ export class ApiServer implements ApiClient {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Removes an object so watchers see one DELETED event carrying its final state. */
+  private removeAs(info: ResourceInfo, key: string, finalState: KubeObject): void {
+    const live = this.store.get(storeKey(info), key);
+    if (!live) return;
+    for (const k of Object.keys(live)) delete live[k];
+    Object.assign(live, clone(finalState));
+    this.store.remove(storeKey(info), key);
+  }
 
   /** An object being deleted goes once no finalizer holds it and its grace period is over. */
   private readyToRemove(info: ResourceInfo, obj: KubeObject): boolean {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ApiError } from '../../../src/cluster/api/types.js';
+import { RESOURCES } from '../../../src/cluster/api/discovery.js';
+import { newServer } from './helpers.js';
+
+const json = fc.jsonValue({ maxDepth: 4 });
+const shaped = fc.record({
+  apiVersion: fc.oneof(fc.constant('v1'), fc.constant('apps/v1'), fc.string()),
+  kind: fc.oneof(fc.constant('Pod'), fc.constant('Service'), fc.constant('Deployment'), fc.string()),
+  metadata: fc.oneof(fc.record({ name: fc.oneof(fc.constant('x'), fc.string()), labels: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())) }, { requiredKeys: [] }), json),
+  spec: fc.oneof(json, fc.record({
+    containers: fc.oneof(json, fc.array(fc.record({ name: fc.oneof(fc.constant('c'), json), image: fc.oneof(fc.constant('nginx'), json), ports: json }, { requiredKeys: [] }))),
+    ports: fc.oneof(json, fc.array(fc.record({ port: fc.oneof(fc.integer(), json), targetPort: json, nodePort: json, protocol: json }, { requiredKeys: [] }))),
+    selector: json, template: json, type: fc.oneof(fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'), json), clusterIP: json, replicas: json,
+  }, { requiredKeys: [] })),
+}, { requiredKeys: [] });
+
+describe('no input makes the server throw anything but ApiError', () => {
+  it('create / update / patch / list with random input', () => {
+    const { api } = newServer();
+    const refs = RESOURCES.filter((r) => r.verbs.includes('create')).map((r) => ({ group: r.group, resource: r.plural }));
+    fc.assert(fc.property(fc.constantFrom(...refs), fc.oneof(shaped, json), fc.constantFrom('default', 'nope', undefined), fc.string(),
+      (ref, obj, ns, sel) => {
+        const calls = [
+          () => api.create(ref, ns, obj as never, { fieldValidation: 'Strict' }),
+          () => api.create(ref, ns, obj as never, { dryRun: true, fieldValidation: 'Ignore' }),
+          () => api.update(ref, ns, obj as never),
+          () => api.patch(ref, ns, 'x', 'strategic', obj),
+          () => api.patch(ref, ns, 'x', 'json', obj),
+          () => api.list(ref, ns, { labelSelector: sel, fieldSelector: sel }),
+        ];
+        for (const call of calls) {
+          try { call(); } catch (e) {
+            if (!(e instanceof ApiError)) throw e;
+            expect(e.status.code).toBeGreaterThanOrEqual(400);
+            expect(e.status.code).toBeLessThan(500);
+          }
+        }
+      }), { numRuns: 400 });
+  });
+});
