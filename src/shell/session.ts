@@ -15,7 +15,9 @@ import type { InteractiveRequest, KubeConfigState, RunKubectl } from '../kubectl
 import type { CommandIO } from './command.js';
 import type { Completion, LineResult, OutputSink, Session, TimeDriver } from './contract.js';
 import type { ContainerSpec, Host } from './host.js';
+import type { NetworkHost } from '../net/index.js';
 import { shellBuiltins } from './builtins.js';
+import { attachCluster } from './container/index.js';
 import { complete } from './completion.js';
 import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/container.js';
 import { createWorkstation } from './hosts/workstation.js';
@@ -26,7 +28,7 @@ import type { OpenEditor } from './utils/index.js';
 import type { VfsSnapshot } from './vfs.js';
 
 /** What the session needs from the simulated cluster (src/cluster/cluster.ts satisfies it). */
-export interface SessionCluster {
+export interface SessionCluster extends NetworkHost {
   api: ApiClient;
   /** The virtual clock (now(): ms since the epoch). */
   clock: { now(): number };
@@ -130,6 +132,8 @@ class SessionImpl implements ShellSession {
     this.time = opts.time;
     this.openEditor = opts.openEditor;
     this.runKubectl = opts.runKubectl;
+    // Container tools (curl, nslookup, apt, ...) reach this cluster's network.
+    attachCluster(opts.cluster);
     this.config = opts.snapshot ? structuredClone(opts.snapshot.kubeconfig) : defaultKubeconfig(opts.cluster.profile);
     this.builtins = shellBuiltins({
       history: () => this.top().history,
