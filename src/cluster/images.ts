@@ -121,7 +121,11 @@ export function resolveImage(raw: string): ImageRef {
   let info = IMAGE_CATALOG.get(repository);
   // Cloud system images (EKS add-ons from ECR) behave like long-running servers.
   if (!info && (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//.test(repository) || repository.startsWith('registry.k8s.io/'))) {
-    info = { repository, defaultTag: tag, sizeBytes: 40000000, entrypoint: [], cmd: [], behaviour: 'server', daemons: ['*'], ports: [], stopMs: 200, binaries: ['sh'], digest: hexDigest(repository) };
+    // Same component from another registry (EKS's ECR coredns, kube-proxy): same behaviour.
+    const last = repository.slice(repository.lastIndexOf('/') + 1);
+    const twin = [...IMAGE_CATALOG.values()].find((i) => i.repository.endsWith(`/${last}`));
+    info = { repository, defaultTag: tag, sizeBytes: twin?.sizeBytes ?? 40000000, entrypoint: twin?.entrypoint ?? [], cmd: twin?.cmd ?? [], behaviour: 'server', daemons: ['*'],
+      ports: twin?.ports ?? [], stopMs: twin?.stopMs ?? 200, binaries: twin?.binaries ?? ['sh'], digest: hexDigest(repository) };
   }
   return { raw, repository, tag, normalized: `${repository}:${tag}`, info };
 }

@@ -28,8 +28,9 @@ export function newCluster(profile = 'kind', seed = 42): Cluster {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Any = any;
 
+/** Lists in a namespace ('default' unless given); '*' lists all namespaces. */
 export function list(c: Cluster, ref: { group: string; resource: string }, ns: string | undefined = 'default'): Any[] {
-  return c.api.list(ref, ns).items as Any[];
+  return c.api.list(ref, ns === '*' ? undefined : ns).items as Any[];
 }
 
 export function events(c: Cluster, name?: string, ns = 'default'): Any[] {

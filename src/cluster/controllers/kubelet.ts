@@ -282,6 +282,9 @@ export class Kubelet implements Controller {
       this.event(pod, c, 'Warning', 'Unhealthy', `${label} probe failed: ${res.message}`, at);
       if (st.failures >= d.failureThreshold) st.ok = false;
     }
+    // Results here depend only on the container's own state, which changes only through the
+    // kubelet: once steadily passing, further probes cannot change anything visible.
+    if (res.ok && st.ok) st.nextAt = undefined;
     if (kind === 'readiness') c.ready = st.ok && rec.terminatingSince === undefined;
     else if (!st.ok && c.stopAt === undefined) {
       this.event(pod, c, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`, at);
