@@ -8,7 +8,7 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../cluster/api/types.js';
 import { KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
-import { formatTable } from '../printers/tabwriter.js';
+import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { parseDuration } from './internal/duration.js';
 import { dryRunFlag, dryRunOf, filenameFlags, outputFlags, printOp, refOf, selectorFlag, throwCollected } from './internal/kit.js';
@@ -108,7 +108,7 @@ const historyCmd: VerbSpec = {
       }
       const rows = [['REVISION', 'CHANGE-CAUSE'], ...[...h.keys()].sort((a, b) => a - b)
         .map((r) => [String(r), h.get(r)!.metadata?.annotations?.['kubernetes.io/change-cause'] || '<none>'])];
-      inv.ctx.stdout(`${prefix} \n${formatTable(rows)}\n`);
+      inv.ctx.stdout(`${prefix} \n${new TabWriter({ padding: 2 }).format(rows)}\n`);
     }
   },
 };
