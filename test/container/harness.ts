@@ -24,8 +24,8 @@ export function world(profile = 'kind', seed = 42): World {
   attachCluster(cluster);
   const time = new HeadlessTime({ advance: (ms) => cluster.advance(ms) });
   const files: Record<string, string> = {};
-  for (const f of ['svc-example.yaml', 'external-endpoint.yaml', 'rtfm-service.yaml', 'deploy-example.yaml']) files[f] = fixture(f);
-  const session = createSession({ cluster: { api: cluster.api, now: () => cluster.clock.now(), profile: cluster.profile }, time, files });
+  for (const f of ['svc-example.yaml', 'external-endpoint.yaml', 'rtfm-service.yaml', 'deploy-example.yaml', 'headless.yaml']) files[f] = fixture(f);
+  const session = createSession({ cluster, time, files });
   return {
     cluster, session,
     async type(line) {

@@ -134,7 +134,11 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
     const r = await exchange(ctx, io, url, req, {
       connectTimeoutMs: connectLimit, insecure: o.insecure,
       onTrying: (ip, port) => { if (o.verbose) io.stderr(`*   Trying ${ip}:${port}...\n`); },
-      onConnected: (ip, port) => { if (o.verbose) io.stderr(`* Connected to ${cur.host} (${ip}) port ${port}\n`); },
+      onConnected: (ip, port) => {
+        if (!o.verbose) return;
+        io.stderr(`* Connected to ${cur.host} (${ip}) port ${port}\n`);
+      },
+      onTls: (matched) => { if (o.verbose) io.stderr(tlsTrace(cur.host, o.insecure, matched)); },
     });
     elapsed += r.elapsedMs;
     if (!r.ok) {
@@ -159,7 +163,7 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
       }
       const next = parseUrl(location, url);
       if ('error' in next) { endMeter(); return fail(3, 'URL rejected: Malformed input to a URL function'); }
-      if (o.verbose) io.stderr(`* Connection #${redirects} to host ${url.host} left intact\n* Issue another request to this URL: '${formatUrl(next)}'\n`);
+      if (o.verbose) io.stderr(`* Ignoring the response-body\n* Connection #${redirects} to host ${url.host} left intact\n* Issue another request to this URL: '${formatUrl(next)}'\n`);
       // 301/302/303 turn a POST into a GET (unless -X forced the method).
       if ([301, 302, 303].includes(res.status) && method === 'POST' && !o.method) { method = 'GET'; body = ''; }
       url = next;
@@ -181,7 +185,7 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
   }
   endMeter();
   const file = o.output ?? (o.remoteName ? remoteName(last.url) : undefined);
-  if (file !== undefined && file !== '-') {
+  if (file === '/dev/null') { /* discarded */ } else if (file !== undefined && file !== '-') {
     try { io.fs.writeFile(io.fs.resolve(io.cwd, file), out); }
     catch { return fail(23, `Failure writing output to destination`); }
   } else io.stdout(out);
@@ -263,4 +267,23 @@ function writeOut(fmt: string, last: { res: HttpResponse; url: ParsedUrl; ip: st
     if (m === '%%') return '%';
     return vars[v!] ?? '';
   });
+}
+
+/** The OpenSSL handshake lines curl -v prints (8.5, OpenSSL 3.0). */
+function tlsTrace(host: string, insecure: boolean, matched: boolean): string {
+  if (!matched) {
+    return `* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n* TLSv1.3 (IN), TLS handshake, Server hello (2):\n` +
+      `* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS\n* Server certificate:\n` +
+      `*  subjectAltName does not match ${host}\n` + (insecure ? '' : '* SSL: no alternative certificate subject name matches target host name \'' + host + '\'\n* Closing connection\n');
+  }
+  return ['* ALPN: curl offers h2,http/1.1', '* TLSv1.3 (OUT), TLS handshake, Client hello (1):',
+    ...(insecure ? [] : ['*  CAfile: /etc/ssl/certs/ca-certificates.crt', '*  CApath: /etc/ssl/certs']),
+    '* TLSv1.3 (IN), TLS handshake, Server hello (2):', '* TLSv1.3 (IN), TLS handshake, Encrypted Extensions (8):',
+    '* TLSv1.3 (IN), TLS handshake, Certificate (11):', '* TLSv1.3 (IN), TLS handshake, CERT verify (15):',
+    '* TLSv1.3 (IN), TLS handshake, Finished (20):', '* TLSv1.3 (OUT), TLS change cipher, Change cipher spec (1):',
+    '* TLSv1.3 (OUT), TLS handshake, Finished (20):', '* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS',
+    '* ALPN: server accepted http/1.1', '* Server certificate:', `*  subject: CN=${host}`,
+    `*  subjectAltName: host "${host}" matched cert's "${host}"`, "*  issuer: C=US; O=Let's Encrypt; CN=R11",
+    insecure ? '*  SSL certificate verify result: unable to get local issuer certificate (20), continuing anyway.' : '*  SSL certificate verify ok.',
+  ].join('\n') + '\n';
 }

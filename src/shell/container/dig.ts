@@ -64,8 +64,9 @@ export function digCommand(ctx: ToolContext) {
       if (a === '+noall') { onlyAnswer = true; continue; }
       if (a.startsWith('+')) continue;
       if (a === '-t') { type = (args[++i] ?? 'A').toUpperCase(); continue; }
-      if (TYPES.includes(a.toUpperCase()) && name !== undefined) { type = a.toUpperCase(); continue; }
-      if (name === undefined) name = a; else if (TYPES.includes(a.toUpperCase())) type = a.toUpperCase();
+      if (TYPES.includes(a.toUpperCase())) { type = a.toUpperCase(); continue; }
+      if (a === 'IN') continue;
+      name = a;
     }
     const conf = resolverConf(io, ctx);
     const ns = server ?? conf.nameserver;
@@ -88,9 +89,9 @@ export function digCommand(ctx: ToolContext) {
     if (short) { io.stdout(res.answer.map((x) => `${x.data}\n`).join('')); return 0; }
     const ver = DIG_VERSION[ctx.image.os] ?? DIG_VERSION['ubuntu-noble']!;
     const out: string[] = [];
-    const shown = name === undefined ? '' : ` ${args.filter((a) => !a.startsWith('+')).join(' ')}`;
+    const shown = args.map((a) => ` ${a}`).join('');
     if (!onlyAnswer) {
-      out.push('', `; <<>> DiG ${ver} <<>>${shown}${args.filter((a) => a.startsWith('+')).map((a) => ` ${a}`).join('')}`, ';; global options: +cmd', ';; Got answer:');
+      out.push('', `; <<>> DiG ${ver} <<>>${shown}`, ';; global options: +cmd', ';; Got answer:');
       const id = net.randomInt(65536);
       const flags = res.aa ? 'qr aa rd' : 'qr rd ra';
       out.push(`;; ->>HEADER<<- opcode: QUERY, status: ${res.rcode}, id: ${id}`);
@@ -111,7 +112,7 @@ export function digCommand(ctx: ToolContext) {
       section('ADDITIONAL', res.additional);
       out.push(`;; Query time: ${res.aa ? 0 : 3} msec`, `;; SERVER: ${ns}#53(${ns}) (UDP)`, `;; WHEN: ${whenText(net.now())}`, `;; MSG SIZE  rcvd: ${msgSize(qname, res)}`, '');
     }
-    io.stdout(out.join('\n') + '\n');
+    if (out.length) io.stdout(out.join('\n') + '\n');
     return 0;
   };
 }

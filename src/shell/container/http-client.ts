@@ -36,6 +36,8 @@ export interface ExchangeOptions {
   /** Called once the TCP connection is up (curl -v prints "Connected to"). */
   onConnected?(ip: string, port: number): void;
   onTrying?(ip: string, port: number): void;
+  /** After the TLS handshake: whether the certificate covers the host. */
+  onTls?(certMatches: boolean): void;
 }
 
 export async function exchange(ctx: ToolContext, io: CommandIO, url: ParsedUrl, req: HttpRequest, opts: ExchangeOptions = {}): Promise<ExchangeOk | ExchangeFail> {
@@ -74,7 +76,9 @@ export async function exchange(ctx: ToolContext, io: CommandIO, url: ParsedUrl, 
     const peer = c.peer;
     if (url.scheme === 'https') {
       if (!peer.certNames) return { ok: false, error: { code: 'tls-plain-port' }, elapsedMs: elapsed, lookup, ip };
-      if (!opts.insecure && !certMatches(peer.certNames, url.host)) {
+      const matched = certMatches(peer.certNames, url.host);
+      opts.onTls?.(matched);
+      if (!opts.insecure && !matched) {
         return { ok: false, error: { code: 'cert-mismatch' }, elapsedMs: elapsed, lookup, ip };
       }
       elapsed += connectMs;   // the TLS handshake: one more round trip
