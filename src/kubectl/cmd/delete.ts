@@ -43,15 +43,19 @@ function parseCascade(inv: Invocation, v: string): 'Background' | 'Foreground' |
 }
 
 /** Complete + Validate of DeleteOptions, shared with run --rm and replace --force. */
-export function deleteSettings(inv: Invocation, defaults: { wait: boolean }): DeleteSettings {
+export function deleteSettings(inv: Invocation, defaults: { wait: boolean; complete?: boolean }): DeleteSettings {
   let gracePeriod = inv.flags.int('grace-period');
   const force = inv.flags.bool('force');
-  if (inv.flags.has('now') && inv.flags.bool('now')) {
-    if (gracePeriod !== -1) throw new KubectlError('--now and --grace-period cannot be specified together');
-    gracePeriod = 1;
+  // DeleteOptions.Complete adjusts the grace period only for `kubectl delete` itself;
+  // run --rm and replace --force use the flags as given (DeleteFlags.ToOptions).
+  if (defaults.complete !== false) {
+    if (inv.flags.has('now') && inv.flags.bool('now')) {
+      if (gracePeriod !== -1) throw new KubectlError('--now and --grace-period cannot be specified together');
+      gracePeriod = 1;
+    }
+    if (gracePeriod === 0 && !force) gracePeriod = 1;
+    if (force && gracePeriod < 0) gracePeriod = 0;
   }
-  if (gracePeriod === 0 && !force) gracePeriod = 1;
-  if (force && gracePeriod < 0) gracePeriod = 0;
   const dryRun = dryRunOf(inv);
   const output = inv.flags.has('output') ? inv.flags.string('output') : '';
   if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);

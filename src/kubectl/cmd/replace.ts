@@ -28,10 +28,12 @@ export const replaceVerb: VerbSpec = {
     const dryRun = dryRunOf(inv);
     const force = inv.flags.bool('force');
     if (force && dryRun !== 'none') throw new KubectlError('--dry-run can not be used when --force is set');
+    if (inv.flags.int('grace-period') >= 0 && !force) throw new KubectlError('--grace-period must have --force specified');
+    if (inv.flags.string('timeout') !== '0s' && !force) throw new KubectlError('--timeout must have --force specified');
     const { items, errors } = readManifests(inv);
     const api = inv.ctx.api;
     if (force) {
-      const s = deleteSettings(inv, { wait: false });
+      const s = deleteSettings(inv, { wait: false, complete: false });
       s.ignoreNotFound = true;
       await deleteTargets(inv, items.map((i) => ({ info: i.info, namespace: i.namespace, name: i.name, source: i.source })), [], s);
       const timeout = parseDuration(inv.flags.string('timeout')) || 5 * 60_000;

@@ -176,7 +176,7 @@ async function attachToRun(inv: Invocation, created: Pod, restart: string, remov
     if (waitForExit) exitCode = await exitOf(inv, ns, name, restart);
   } catch (err) { failure = err; }
   if (remove) {
-    const s = deleteSettings(inv, { wait: false });
+    const s = deleteSettings(inv, { wait: false, complete: false });
     await deleteTargets(inv, [{ info: resolveType(api, 'pods'), namespace: ns, name, source: '' }], [], s);
   }
   if (failure !== undefined) throw failure;
