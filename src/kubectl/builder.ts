@@ -8,6 +8,7 @@ import type { KubeObject, ResourceInfo, ResourceRef } from '../cluster/api/types
 import { KubectlError } from './errors.js';
 import type { FlagSpec } from './flags.js';
 import type { Invocation } from './registry.js';
+import { sortKeys } from './printers/yaml-json.js';
 import { refOf } from './resources.js';
 import { parseYamlStream, YamlSyntaxError } from './yaml-errors.js';
 
@@ -76,8 +77,9 @@ export function mappingFor(discovery: readonly ResourceInfo[], apiVersion: strin
 export function readManifests(inv: Invocation, opts: { filenames?: string[]; recursive?: boolean; validate?: boolean } = {}): ManifestResult {
   const filenames = opts.filenames ?? inv.flags.strings('filename');
   const recursive = opts.recursive ?? inv.flags.bool('recursive');
-  const validateValue = inv.flags.has('validate') ? inv.flags.string('validate') : 'strict';
-  const validate = opts.validate ?? !['false', 'ignore'].includes(validateValue);
+  // Only verbs with --validate (create, apply, replace ...) validate; get, describe, delete decode.
+  const validateValue = inv.flags.raw('validate');
+  const validate = opts.validate ?? (validateValue !== undefined && !['false', 'ignore'].includes(String(validateValue).toLowerCase()));
   const { files, errors } = expandPaths(inv, filenames, recursive);
   const discovery = inv.ctx.api.discovery();
   const items: ManifestItem[] = [];
@@ -100,7 +102,7 @@ export function readManifests(inv: Invocation, opts: { filenames?: string[]; rec
           const missing = [...(apiVersion ? [] : ['apiVersion not set']), ...(kind ? [] : ['kind not set'])];
           errors.push(validationError(source, missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]!));
         } else {
-          errors.push(new KubectlError(`unable to decode "${source}": Object '${kind ? 'apiVersion' : 'Kind'}' is missing in '${JSON.stringify(obj)}'`));
+          errors.push(new KubectlError(`unable to decode "${source}": Object '${kind ? 'apiVersion' : 'Kind'}' is missing in '${JSON.stringify(sortKeys(obj))}'`));
         }
         continue;
       }

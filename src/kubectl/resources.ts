@@ -50,8 +50,8 @@ export function resolveResource(discovery: readonly ResourceInfo[], word: string
   }
   const hit = parts.length === 1 ? pick(candidates(lower), lower) : undefined;
   if (hit) return hit;
-  if (mapper) throw new NoResourceMatchError(lower);
-  throw new KubectlError(`the server doesn't have a resource type "${lower}"`);
+  if (mapper) throw new NoResourceMatchError(parts[0]!);
+  throw new KubectlError(`the server doesn't have a resource type "${parts[0]!}"`);
 }
 
 /** Expand `a,b,all` into discovery entries; categories expand in discovery order. Duplicates dropped. */

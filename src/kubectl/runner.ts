@@ -60,7 +60,8 @@ async function dispatch(argv: string[], ctx: KubectlContext, registry: VerbRegis
     const topic = rest.find((a) => !a.startsWith('-'));
     if (!topic) { ctx.stdout(rootHelp()); return 0; }
     const spec = registry.find(topic);
-    ctx.stdout(spec ? commandHelp(spec, `kubectl ${spec.name}`) : unknownHelpTopic(topic));
+    if (spec) ctx.stdout(commandHelp(spec, `kubectl ${spec.name}`));
+    else ctx.stderr(unknownHelpTopic(topic));
     return 0;
   }
   const top = registry.find(name);

@@ -28,7 +28,7 @@ export async function runArgv(argv: string[], api: ApiClient, now: number, opts:
     },
     config: {
       currentContext: 'tutorial', contexts: [{ name: 'tutorial', cluster: 'tutorial', user: 'learner', namespace: 'default' }],
-      clusters: [{ name: 'tutorial', server: 'http://127.0.0.1:18080' }], users: [{ name: 'learner' }],
+      clusters: [{ name: 'tutorial', server: 'http://127.0.0.1:18433' }], users: [{ name: 'learner' }],
     },
     interact: opts.interact,
     sleep: async () => {},

@@ -232,3 +232,20 @@ export function jsonPathValues(template: string, data: unknown): unknown[] {
   walk(parseJsonPath(template), data);
   return values;
 }
+
+/** Go's `%#v` of a decoded JSON value (map[string]interface {}{...}), for jsonpath error dumps. */
+export function goSharpV(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (typeof v === 'string') {
+    return JSON.stringify(v).replace(/\\u00([0-1][0-9a-f])/g, (_m, h: string) => {
+      const c = parseInt(h, 16);
+      return c === 7 ? '\\a' : c === 8 ? '\\b' : c === 11 ? '\\v' : c === 12 ? '\\f' : `\\x${h}`;
+    });
+  }
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `map[string]interface {}{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${goSharpV(o[k])}`).join(', ')}}`;
+  }
+  return String(v);
+}

@@ -9,7 +9,7 @@ import { KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import { customColumnsPrinter, parseCustomColumns } from './custom-columns.js';
 import { executeGoTemplate } from './go-template.js';
-import { executeJsonPath, JsonPathError, jsonPathValues, parseJsonPath } from './jsonpath.js';
+import { executeJsonPath, goSharpV, JsonPathError, jsonPathValues, parseJsonPath } from './jsonpath.js';
 import { toJson, toYaml } from './yaml-json.js';
 
 export type OutputFormat =
@@ -101,7 +101,7 @@ export function renderObject(format: OutputFormat, obj: KubeObject, namePrefix: 
         return executeJsonPath(format.template, obj);
       } catch (e) {
         if (e instanceof JsonPathError) {
-          throw new KubectlError(`error executing jsonpath "${format.template}": Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${format.template}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(obj)}\n\n`);
+          throw new KubectlError(`error executing jsonpath "${format.template}": Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${format.template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(obj)}\n\n\n`);
         }
         throw e;
       }

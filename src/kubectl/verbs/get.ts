@@ -79,8 +79,10 @@ function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
   const filenames = inv.flags.strings('filename');
   if (filenames.length > 0) {
     const { items, errors: fileErrors } = readManifests(inv);
-    errors.push(...fileErrors);
     for (const it of items) getNamed(it.info, it.namespace, it.name);
+    // The builder's errors arrive as one aggregate inside get's own: printed without `error: `.
+    const builderErrors = [...fileErrors, ...errors.splice(0)];
+    if (builderErrors.length) errors.push(new AggregateError(builderErrors));
     const single = filenames.length === 1 && filenames[0] !== '-' && !inv.ctx.files.isDir(filenames[0]!) && items.length === 1;
     return { groups, errors, singleItemImplied: single };
   }
