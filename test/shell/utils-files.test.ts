@@ -52,7 +52,7 @@ describe('touch, mkdir, rm, cp, mv, tee', () => {
   it('cp and mv copy and rename, into directories too', async () => {
     const h = harness({ files: { 'a.yaml': 'A\n' } });
     expect(await h.run('cp a.yaml b.yaml && cat b.yaml')).toBe('A\n');
-    expect(await h.run('mkdir d && mv b.yaml d && ls d && ls')).toBe('b.yaml\na.yaml  d\n');
+    expect(await h.run('mkdir d && mv b.yaml d && ls d && ls')).toBe('b.yaml\na.yaml\td\n');
     expect(await h.run('cp nope x')).toBe("cp: cannot stat 'nope': No such file or directory\n");
     expect(await h.run('cp d e')).toBe("cp: -r not specified; omitting directory 'd'\n");
     expect(await h.run('cp -r d e && ls e')).toBe('b.yaml\n');
@@ -75,5 +75,17 @@ describe('touch, mkdir, rm, cp, mv, tee', () => {
     expect(await h.run('cd f')).toBe('bash: cd: f: Not a directory\n');
     expect(await h.run('cd a b')).toBe('bash: cd: too many arguments\n');
     expect(await h.run('cd /; cd; pwd')).toBe('/home/learner\n');
+  });
+});
+
+describe('ls column layout', () => {
+  it('matches GNU ls -C byte for byte (tabs at 8-column stops)', async () => {
+    const { columns } = await import('../../src/shell/utils/ls.js');
+    const names = ['aaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb', 'cccccccccccccccccccc', 'dddddddddddddddddd', 'eeeee', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'];
+    // `COLUMNS=80 ls -C` and `COLUMNS=40 ls -C` in a directory holding these names (coreutils 9.1).
+    expect(columns(names, 80)).toBe('aaaaaaaaaaaaaaaaaaaa  cccccccccccccccccccc  eeeee  g  i  k  m  o\nbbbbbbbbbbbbbbbbbbbb  dddddddddddddddddd    f\t   h  j  l  n  p\n');
+    expect(columns(names, 40)).toBe('aaaaaaaaaaaaaaaaaaaa  eeeee  i\tm\nbbbbbbbbbbbbbbbbbbbb  f      j\tn\ncccccccccccccccccccc  g      k\to\ndddddddddddddddddd    h      l\tp\n');
+    expect(columns(['deploy-example.yaml', 'external-endpoint.yaml', 'rtfm-service.yaml', 'svc-example.yaml'], 80))
+      .toBe('deploy-example.yaml\trtfm-service.yaml\nexternal-endpoint.yaml\tsvc-example.yaml\n');
   });
 });
