@@ -39,7 +39,7 @@ function fixture(name: string): { items: KubeObject[]; fixtureNow: string } {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as { items: KubeObject[]; fixtureNow: string };
 }
 
-async function runAt(g: Golden, now: number) {
+async function runAt(g: Golden & { raw: string }, now: number) {
   const fx = fixture(g.fixture || 'endpoints-article.json');
   const items = shiftTimes(fx.items, now - Date.parse(fx.fixtureNow));
   const tty = g.raw.includes('# terminal:');
