@@ -29,10 +29,19 @@ export interface TimeDriver {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
+/** The line the UI feeds for Ctrl-D on an empty line (see Session.feed). */
+export const CTRL_D = '\x04';
+
 export interface Session {
   /** The prompt to show now (changes inside containers, and to '> ' on continuation lines). */
   prompt(): string;
-  /** Runs (or buffers) one typed line. `signal` aborts it (Ctrl-C). Never throws. */
+  /**
+   * Runs (or buffers) one typed line. `signal` aborts it (Ctrl-C). Never throws.
+   * Ctrl-D: the UI sends `feed(CTRL_D)` (the single character '\x04') when Ctrl-D is pressed
+   * on an empty line, and echoes no newline itself. In a container shell this ends the shell
+   * like `exit` (bash prints `exit` after the prompt); inside a continuation it ends the
+   * construct with bash's `syntax error: unexpected end of file`; on the workstation it is ignored.
+   */
   feed(line: string, out: OutputSink, signal: AbortSignal): Promise<LineResult>;
   /** Tab completion for the line so far (cursor at its end). */
   complete(line: string): Completion;

@@ -300,6 +300,8 @@ class SessionImpl implements ShellSession {
       return { complete: true, input: '', exitCode: 2, host: frame.host.label };
     }
     if (frame.kind === 'login') return { complete: true, input: '', exitCode: frame.interp.state.lastExit, host: frame.host.label };
+    // busybox ash ends the prompt line on EOF (bash prints `exit` in leaveShell instead).
+    if (frame.host.dialect === 'ash') this.out.stderr('\n');
     const code = await this.leaveShell(frame.interp.state.lastExit, signal);
     return { complete: true, input: '', exitCode: code, host: frame.host.label };
   }
