@@ -13,6 +13,7 @@ import type { HttpServer } from './http.js';
 import { Internet } from './internet.js';
 import { inCIDR } from './ip.js';
 import { ServiceProxy } from './proxy.js';
+import { SeededRandom } from '../cluster/rng.js';
 import { defaultInternet } from './sites/index.js';
 
 /** A port a running container listens on, as the container runtime reports it. */
@@ -87,6 +88,8 @@ export class Network {
 
   /** Opens a TCP connection from client to ip:port through kube-proxy's rules. */
   connect(client: Client, ip: string, port: number): ConnectResult {
+    // Loopback stays inside the client's own network namespace (the pod itself).
+    if (ip.startsWith('127.') && client.pod) ip = client.ip;
     const route = this.proxy.route(client.ip, ip, port);
     const small = (): number => 1 + this.deps.rng.int(4);
     if (route.kind === 'reject') return { kind: 'refused', latencyMs: small() };
@@ -116,6 +119,7 @@ export class Network {
 
   /** ICMP echo: ClusterIPs never answer (only service ports are translated), pods and nodes do. */
   ping(client: Client, ip: string): PingResult {
+    if (ip.startsWith('127.')) return { reply: true, rttMs: 0.02 + this.deps.rng.int(30) / 1000, ttl: 64 };
     const jitter = this.deps.rng.int(60) / 1000;
     const pod = this.view.podByIP(ip);
     if (pod) {
@@ -170,23 +174,49 @@ export class Network {
   }
 }
 
-/** A cluster as the network needs it (src/cluster/cluster.ts Cluster fits). */
+/**
+ * A cluster as the network needs it. src/cluster/cluster.ts Cluster fits; so does the shell's
+ * SessionCluster ({ api, now(), profile? }): missing parts get deterministic defaults.
+ */
 export interface NetworkHost {
   api: NetworkDeps['api'];
-  profile: NetworkDeps['profile'];
-  clock: NetworkDeps['clock'];
-  rng: NetworkDeps['rng'];
+  profile?: NetworkDeps['profile'];
+  clock?: NetworkDeps['clock'];
+  now?(): number;
+  rng?: NetworkDeps['rng'];
   runtime?: RuntimeView;
 }
 
 const networks = new WeakMap<object, Network>();
 
-/** One Network per cluster, created on first use. */
+/** One Network per cluster object, created on first use. */
 export function networkFor(cluster: NetworkHost): Network {
   let n = networks.get(cluster);
   if (!n) {
-    n = new Network({ api: cluster.api, profile: cluster.profile, clock: cluster.clock, rng: cluster.rng, runtime: cluster.runtime });
+    const clock = cluster.clock ?? { now: () => (cluster.now ? cluster.now() : 0) };
+    n = new Network({
+      api: cluster.api, profile: cluster.profile ?? profileFromApi(cluster.api), clock,
+      rng: cluster.rng ?? new SeededRandom(0x5eed), runtime: cluster.runtime,
+    });
     networks.set(cluster, n);
   }
   return n;
+}
+
+/** What the network needs of a profile, read from the API when no profile is at hand. */
+export function profileFromApi(api: NetworkDeps['api']): ClusterProfile {
+  const view = new ApiView(api);
+  const kube = view.service('default', 'kubernetes');
+  const first = kube?.spec?.clusterIP ?? '10.96.0.1';
+  const serviceCIDR = first.startsWith('172.20.') ? '172.20.0.0/16' : first.replace(/\.\d+\.\d+$/, '.0.0') + '/12';
+  const nodes = view.nodes().map((n) => ({
+    name: n.metadata?.name ?? '', internalIP: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+    podCIDR: n.spec?.podCIDR ?? '10.244.0.0/24',
+    capacity: { cpu: '', memory: '', pods: '', 'ephemeral-storage': '' }, kubeletVersion: '', osImage: '', kernelVersion: '', containerRuntimeVersion: '',
+  }));
+  const eks = nodes.some((n) => n.name.endsWith('.compute.internal'));
+  return {
+    id: 'from-api', flavour: eks ? 'eks' : 'kind', serverVersion: '', clusterName: '', contextName: '', userName: '', serverURL: '',
+    serviceCIDR, clusterDomain: 'cluster.local', nodePortRange: [30000, 32767], clusterAgeSeconds: 0, nodes, addons: [], apiserverEndpoints: [],
+  };
 }

@@ -85,7 +85,7 @@ export async function exchange(ctx: ToolContext, io: CommandIO, url: ParsedUrl, 
     }
     if (!peer.server) return { ok: false, error: { code: 'empty-reply' }, elapsedMs: elapsed, lookup, ip };
     const response = peer.server.handle(req, {
-      clientIP: ctx.podIP, serverIP: peer.ip, port: peer.port, tls: url.scheme === 'https',
+      clientIP: ip.startsWith('127.') ? '127.0.0.1' : ctx.podIP, serverIP: ip.startsWith('127.') ? ip : peer.ip, port: peer.port, tls: url.scheme === 'https',
       now: net.now(), log: (line) => peer.log(line),
     });
     const xfer = Math.max(1, Math.round(connectMs / 2));
