@@ -37,11 +37,11 @@ async function createGenerated(inv: Invocation, obj: KubeObject): Promise<void> 
       dryRun: dryRun === 'server', fieldManager: inv.flags.string('field-manager'), fieldValidation: validationDirective(inv),
     });
   }
-  emit(inv, info, out, dryRun);
+  emit(inv, info, out, dryRun, dryRun === 'client');
 }
 
-function emit(inv: Invocation, info: ResourceInfo, obj: KubeObject, dryRun: DryRun): void {
-  printOp(inv, obj, info, 'created', dryRun);
+function emit(inv: Invocation, info: ResourceInfo, obj: KubeObject, dryRun: DryRun, typed = false): void {
+  printOp(inv, obj, info, 'created', dryRun, typed);
 }
 
 function oneName(inv: Invocation): string {

@@ -91,11 +91,11 @@ function buildService(inv: Invocation, obj: KubeObject): KubeObject {
     let protocol = flagProtocol || 'TCP';
     const found = flagProtocol ? undefined : protoMap.get(ps);
     if (found && found.length > 1) {
-      for (const pr of found) svcPorts.push({ name: `port-${i + 1}-${pr.toLowerCase()}`, port, protocol: pr });
+      for (const pr of found) svcPorts.push({ name: `port-${i + 1}-${pr.toLowerCase()}`, protocol: pr, port });
       return;
     }
     if (found) protocol = found[0]!;
-    svcPorts.push({ ...(name ? { name } : {}), port, protocol });
+    svcPorts.push({ ...(name ? { name } : {}), protocol, port });
   });
   const tp = f.string('target-port');
   for (const p of svcPorts) p.targetPort = tp ? (/^\d+$/.test(tp) ? Number(tp) : tp) : p.port;
@@ -111,12 +111,12 @@ function buildService(inv: Invocation, obj: KubeObject): KubeObject {
   if (f.string('cluster-ip')) spec.clusterIP = f.string('cluster-ip');
   if (f.string('type')) spec.type = f.string('type');
   if (f.string('external-ip')) spec.externalIPs = [f.string('external-ip')];
-  if (f.string('type') === 'LoadBalancer' && f.string('load-balancer-ip')) spec.loadBalancerIP = f.string('load-balancer-ip');
   const aff = f.string('session-affinity');
   if (aff) {
     if (aff !== 'None' && aff !== 'ClientIP') throw new KubectlError(`unknown session affinity: ${aff}`);
     spec.sessionAffinity = aff;
   }
+  if (f.string('type') === 'LoadBalancer' && f.string('load-balancer-ip')) spec.loadBalancerIP = f.string('load-balancer-ip');
   return { kind: 'Service', apiVersion: 'v1', metadata: meta, spec, status: { loadBalancer: {} } };
 }
 
@@ -161,7 +161,7 @@ export const exposeVerb: VerbSpec = {
             dryRun: dryRun === 'server', fieldManager: inv.flags.string('field-manager'),
           });
         }
-        printOp(inv, svc, resolveType(inv.ctx.api, 'services'), 'exposed', dryRun);
+        printOp(inv, svc, resolveType(inv.ctx.api, 'services'), 'exposed', dryRun, dryRun === 'client');
       } catch (err) { errors.push(err); }
     }
     throwCollected(errors);

@@ -108,13 +108,13 @@ export const runVerb: VerbSpec = {
         (svc.metadata as Record<string, unknown>).labels = undefined;
         delete (svc.metadata as Record<string, unknown>).labels;
         const out = dryRun === 'client' ? svc : api.create(SERVICE, inv.namespace, svc, write);
-        printOp(inv, out, resolveType(api, 'services'), 'created', dryRun);
+        printOp(inv, out, resolveType(api, 'services'), 'created', dryRun, dryRun === 'client');
       } catch (err) { errors.push(err); }
     }
 
     if (attach) return attachToRun(inv, created as Pod, restart, remove);
 
-    printOp(inv, created, resolveType(api, 'pods'), 'created', dryRun);
+    printOp(inv, created, resolveType(api, 'pods'), 'created', dryRun, dryRun === 'client');
     throwCollected(errors);
   },
 };

@@ -85,19 +85,21 @@ status:
     const env = new Env();
     env.write('f.txt', 'hello\n');
     expect(await env.run('create namespace dev')).toEqual(ok('namespace/dev created\n'));
+    // Generated objects are Go structs: -o json keeps struct field order (real kubectl 1.33 output).
     expect(await env.run('create configmap cm --from-literal=a=1 --from-file=f.txt -o json --dry-run=client')).toEqual(ok(`{
+    "kind": "ConfigMap",
     "apiVersion": "v1",
+    "metadata": {
+        "name": "cm",
+        "creationTimestamp": null
+    },
     "data": {
         "a": "1",
         "f.txt": "hello\\n"
-    },
-    "kind": "ConfigMap",
-    "metadata": {
-        "creationTimestamp": null,
-        "name": "cm"
     }
 }
 `));
+    expect(await env.run('expose deploy web --type=NodePort --target-port=web --dry-run=client -o json')).toEqual({ out: '', err: 'Error from server (NotFound): deployments.apps "web" not found\n', code: 1 });
     expect(await env.run('create configmap cm --from-literal=a=1')).toEqual(ok('configmap/cm created\n'));
     expect(await env.run('create configmap c --from-literal=a')).toEqual({ out: '', err: 'error: invalid literal source a, expected key=value\n', code: 1 });
     expect(await env.run('create secret generic s --from-literal=pw=x')).toEqual(ok('secret/s created\n'));

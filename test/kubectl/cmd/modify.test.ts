@@ -93,3 +93,37 @@ describe('kubectl patch', () => {
     expect(env.snapshot()).toBe(before);
   });
 });
+
+describe('generated objects as -o json', () => {
+  it('expose keeps Go struct field order (real kubectl 1.33 output)', async () => {
+    const env = await article();
+    expect(await env.run('expose deploy nginx-deploy --type=NodePort --target-port=web --dry-run=client -o json')).toEqual(ok(`{
+    "kind": "Service",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "nginx-deploy",
+        "creationTimestamp": null,
+        "labels": {
+            "app": "nginx"
+        }
+    },
+    "spec": {
+        "ports": [
+            {
+                "protocol": "TCP",
+                "port": 80,
+                "targetPort": "web"
+            }
+        ],
+        "selector": {
+            "app": "nginx"
+        },
+        "type": "NodePort"
+    },
+    "status": {
+        "loadBalancer": {}
+    }
+}
+`));
+  });
+});

@@ -33,8 +33,16 @@ export function readManifests(inv: Invocation): { items: ManifestItem[]; errors:
   return builderRead(inv);
 }
 
-/** name printer with an operation, or the object with -o. */
-export function printOp(inv: Invocation, obj: KubeObject, info: ResourceInfo | undefined, op: string, dryRun: DryRun): void {
+/**
+ * name printer with an operation, or the object with -o. `typed` marks an object kubectl built
+ * itself as a Go struct (generators with --dry-run=client): -o json then keeps struct field
+ * order, which the objects' key insertion order follows, instead of sorted map keys.
+ */
+export function printOp(inv: Invocation, obj: KubeObject, info: ResourceInfo | undefined, op: string, dryRun: DryRun, typed = false): void {
+  if (typed && inv.flags.string('output') === 'json') {
+    inv.ctx.stdout(`${JSON.stringify(obj, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`);
+    return;
+  }
   printObj(inv, obj, op, { info, dryRun });
 }
 
