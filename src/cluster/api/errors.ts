@@ -91,14 +91,29 @@ export function goQuote(s: string): string {
   return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** How field.Error prints a bad value. */
+/**
+ * How field.Error prints a bad value (1.33): simple types plainly, strings quoted, anything
+ * else as JSON (maps with sorted keys, as Go marshals them). `goText` values print verbatim.
+ */
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'object' && v !== null && 'goText' in v && typeof (v as { goText: unknown }).goText === 'string') return (v as { goText: string }).goText;
+  if (typeof v === 'object' && 'goText' in v && typeof (v as { goText: unknown }).goText === 'string') return (v as { goText: string }).goText;
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[]string{${v.map((x) => goQuote(String(x))).join(', ')}}`;
-  return JSON.stringify(v);
+  return goJSON(v);
+}
+
+/** json.Marshal of a decoded value: map keys sorted, HTML characters escaped. */
+export function goJSON(v: unknown): string {
+  const sortKeys = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sortKeys);
+    if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => [k, sortKeys(o[k])]));
+    }
+    return x;
+  };
+  return (JSON.stringify(sortKeys(v)) ?? 'null').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
 /** field.Error.ErrorBody(). */

@@ -25,9 +25,9 @@ describe('service defaulting and allocation', () => {
     const { api } = newServer();
     api.create(SERVICES, 'default', svc('kubernetes', { clusterIP: '10.96.0.1', ports: [{ port: 443 }] }));
     const e = apiError(() => api.create(SERVICES, 'default', svc('x', { clusterIP: '10.96.0.1', ports: [{ port: 80 }] })));
-    expect(e.message).toBe('Service "x" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.1"}: failed to allocate IP 10.96.0.1: provided IP is already allocated');
+    expect(e.message).toBe('Service "x" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.1"]: failed to allocate IP 10.96.0.1: provided IP is already allocated');
     const o = apiError(() => api.create(SERVICES, 'default', svc('y', { clusterIP: '10.0.0.1', ports: [{ port: 80 }] })));
-    expect(o.message).toBe('Service "y" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/16');
+    expect(o.message).toBe('Service "y" is invalid: spec.clusterIPs: Invalid value: ["10.0.0.1"]: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/16');
   });
 
   it('allocates node ports above the static band and sets externalTrafficPolicy', () => {

@@ -1,5 +1,5 @@
 /** Go's %#v for the few values field errors print (maps, string slices, label selectors). */
-import { goQuote } from '../errors.js';
+import { goJSON, goQuote } from '../errors.js';
 import { isObject } from '../util.js';
 
 export function goStringMap(m: unknown): string {
@@ -11,6 +11,22 @@ export function goStringMap(m: unknown): string {
 export function goStringSlice(v: unknown): string {
   if (!Array.isArray(v)) return '[]string(nil)';
   return `[]string{${v.map((x) => goQuote(String(x))).join(', ')}}`;
+}
+
+/** json.Marshal of a metav1.LabelSelector: fields in declaration order, empty ones omitted. */
+export function jsonLabelSelector(s: unknown): string {
+  const o = isObject(s) ? s : {};
+  const parts: string[] = [];
+  if (isObject(o.matchLabels) && Object.keys(o.matchLabels).length) parts.push(`"matchLabels":${goJSON(o.matchLabels)}`);
+  if (Array.isArray(o.matchExpressions) && o.matchExpressions.length) {
+    parts.push(`"matchExpressions":[${o.matchExpressions.map((e) => {
+      const r = isObject(e) ? e : {};
+      const f = [`"key":${JSON.stringify(String(r.key ?? ''))}`, `"operator":${JSON.stringify(String(r.operator ?? ''))}`];
+      if (Array.isArray(r.values) && r.values.length) f.push(`"values":${goJSON(r.values)}`);
+      return `{${f.join(',')}}`;
+    }).join(',')}]`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 export function goLabelSelector(s: unknown): string {

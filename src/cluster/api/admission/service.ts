@@ -8,7 +8,7 @@ import type { KubeObject } from '../types.js';
 import { isObject, type JsonObject } from '../util.js';
 import { isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../validation.js';
 import { validateLabels } from './metadata.js';
-import { goStringSlice, goValue } from './gofmt.js';
+import { goValue } from './gofmt.js';
 import type { Admission, AdmissionContext } from './types.js';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
@@ -67,7 +67,7 @@ function allocateIP(ctx: AdmissionContext, svc: KubeObject, spec: JsonObject): v
   if (requested) {
     const n = parseIPv4(requested);
     const fail = (why: string): never => {
-      throw invalid('', 'Service', name, [fe.invalid('spec.clusterIPs', goValue(goStringSlice([requested])), `failed to allocate IP ${requested}: ${why}`)]);
+      throw invalid('', 'Service', name, [fe.invalid('spec.clusterIPs', [requested], `failed to allocate IP ${requested}: ${why}`)]);
     };
     if (n === undefined || n < first || n > last) fail(`the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${ctx.profile.serviceCIDR}`);
     if (used.has(requested)) fail('provided IP is already allocated');
@@ -88,7 +88,7 @@ function allocateIP(ctx: AdmissionContext, svc: KubeObject, spec: JsonObject): v
   };
   const ip = tryBand(first + offset, last) ?? tryBand(first, first + offset - 1);
   if (ip === undefined) {
-    throw invalid('', 'Service', name, [fe.invalid('spec.clusterIPs', goValue('[]string{}'), 'failed to allocate IP: range is full')]);
+    throw invalid('', 'Service', name, [fe.invalid('spec.clusterIPs', [], 'failed to allocate IP: range is full')]);
   }
   spec.clusterIP = formatIPv4(ip);
   spec.clusterIPs = [spec.clusterIP];
@@ -218,7 +218,8 @@ function validate(svc: KubeObject, ctx: AdmissionContext): FieldError[] {
       errs.push(fe.forbidden(`${path}.nodePort`, `may not be used when \`type\` is '${type}'`));
     }
     const key = `${String(p.port)}/${String(p.protocol)}`;
-    if (seenPorts.has(key)) errs.push(fe.duplicate(path, goValue(`core.ServicePort{Name:${JSON.stringify(name)}, Protocol:${JSON.stringify(p.protocol)}, AppProtocol:(*string)(nil), Port:${String(p.port)}, TargetPort:intstr.IntOrString{Type:${typeof tp === 'string' ? 1 : 0}, IntVal:${typeof tp === 'number' ? tp : 0}, StrVal:${JSON.stringify(typeof tp === 'string' ? tp : '')}}, NodePort:${typeof p.nodePort === 'number' ? p.nodePort : 0}}`)));
+    // The key is an internal core.ServicePort{Protocol, Port}; it marshals with Go field names.
+    if (seenPorts.has(key)) errs.push(fe.duplicate(path, goValue(`{"Name":"","Protocol":${JSON.stringify(p.protocol ?? '')},"AppProtocol":null,"Port":${Number(p.port ?? 0)},"TargetPort":0,"NodePort":0}`)));
     seenPorts.add(key);
   });
   if (!['None', 'ClientIP'].includes(String(spec.sessionAffinity))) errs.push(fe.notSupported('spec.sessionAffinity', spec.sessionAffinity, ['ClientIP', 'None']));
@@ -235,7 +236,7 @@ function validate(svc: KubeObject, ctx: AdmissionContext): FieldError[] {
   if (ctx.op === 'update' && ctx.old && isObject(ctx.old.spec)) {
     const old = ctx.old.spec;
     if (old.type !== 'ExternalName' && type !== 'ExternalName' && old.clusterIP && spec.clusterIP !== old.clusterIP) {
-      errs.push(fe.invalid('spec.clusterIPs[0]', goValue(goStringSlice(spec.clusterIPs)), 'may not change once set'));
+      errs.push(fe.invalid('spec.clusterIPs[0]', spec.clusterIPs ?? null, 'may not change once set'));
     }
   }
   return errs;

@@ -4,7 +4,7 @@ import { fe, type FieldError } from '../errors.js';
 import { labelSelectorAsRequirements, matchesLabels } from '../selectors.js';
 import { deepEqual, isObject } from '../util.js';
 import { validateAnnotations, validateLabels } from './metadata.js';
-import { goLabelSelector, goStringMap, goValue } from './gofmt.js';
+import { goValue, jsonLabelSelector } from './gofmt.js';
 import { validatePodSpec } from './pod-validation.js';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -42,7 +42,7 @@ export function validateSelectorAndTemplate(spec: Record<string, unknown>, kindW
   if (sel === undefined || sel === null) errs.push(fe.required('spec.selector'));
   else {
     errs.push(...validateLabelSelector(sel, 'spec.selector'));
-    if (isEmptySelector(sel)) errs.push(fe.invalid('spec.selector', goValue(goLabelSelector(sel)), `empty selector is invalid for ${kindWord}`));
+    if (isEmptySelector(sel)) errs.push(fe.invalid('spec.selector', goValue(jsonLabelSelector(sel)), `empty selector is invalid for ${kindWord}`));
   }
   const tpl = isObject(spec.template) ? spec.template : undefined;
   if (!tpl) { errs.push(fe.required('spec.template')); return errs; }
@@ -52,7 +52,7 @@ export function validateSelectorAndTemplate(spec: Record<string, unknown>, kindW
   if (isObject(sel) && !isEmptySelector(sel)) {
     let ok = false;
     try { ok = matchesLabels(labelSelectorAsRequirements(sel as LabelSelector), (tm.labels ?? {}) as Record<string, string>); } catch { ok = false; }
-    if (!ok) errs.push(fe.invalid('spec.template.metadata.labels', goValue(goStringMap(tm.labels)), '`selector` does not match template `labels`'));
+    if (!ok) errs.push(fe.invalid('spec.template.metadata.labels', tm.labels ?? null, '`selector` does not match template `labels`'));
   }
   errs.push(...validatePodSpec(tpl.spec, 'spec.template.spec', { restartPolicies }));
   return errs;
@@ -63,5 +63,5 @@ export function validateNonNegative(v: unknown, path: string): FieldError[] {
 }
 
 export function selectorImmutable(spec: Record<string, unknown>, old: Record<string, unknown>): FieldError[] {
-  return deepEqual(spec.selector, old.selector) ? [] : [fe.invalid('spec.selector', goValue(goLabelSelector(spec.selector)), 'field is immutable')];
+  return deepEqual(spec.selector, old.selector) ? [] : [fe.invalid('spec.selector', goValue(jsonLabelSelector(spec.selector)), 'field is immutable')];
 }
