@@ -64,6 +64,8 @@ export class Network {
   readonly dns: ClusterDns;
   readonly proxy: ServiceProxy;
   readonly internet: Internet;
+  /** Server processes by container (their counters live as long as the container). */
+  private readonly servers = new Map<string, HttpServer | null>();
 
   constructor(private readonly deps: NetworkDeps) {
     this.view = new ApiView(deps.api);
@@ -154,7 +156,12 @@ export class Network {
     // The catalog's product version (nginx 1.29.3), unless the tag pins another (nginx:1.27.5).
     const pinned = appForImage(image)?.version;
     const version = l.version ?? (/:\d+\.\d+\.\d+$/.test(image) ? pinned : resolveImage(image).info?.version ?? pinned) ?? '';
-    const server = app ? serverFor(app, version) ?? null : null;
+    const key = `${ns}/${name}/${l.container}/${pod.metadata?.uid ?? ''}/${app}/${version}`;
+    let server = this.servers.get(key);
+    if (server === undefined) {
+      server = app ? serverFor(app, version) ?? null : null;
+      this.servers.set(key, server);
+    }
     const log = (line: string): void => this.deps.runtime?.appendLog(ns, name, l.container, line);
     return { ip, port, server, certNames: null, log };
   }

@@ -28,6 +28,8 @@ describe('nginx', () => {
     expect(res.status).toBe(404);
     expect(res.body).toBe('<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n');
     expect(logs.pop()).toMatch(/"GET \/x HTTP\/1\.1" 404 153 "-" "curl\/8\.5\.0" "-"$/);
+    expect(logs.pop()).toBe('2025/06/01 10:05:12 [error] 29#29: *1 open() "/usr/share/nginx/html/x" failed (2: No such file or directory), ' +
+      'client: 10.244.0.9, server: localhost, request: "GET /x HTTP/1.1", host: "nginx-svc"');
   });
 
   it('sends no body for HEAD and logs 0 bytes', () => {

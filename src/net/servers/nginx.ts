@@ -87,6 +87,8 @@ export function nginxDefaultFiles(builtMs = NGINX_IMAGE_BUILT_MS): Map<string, S
 export class NginxServer implements HttpServer {
   private readonly files: Map<string, StaticFile>;
   private readonly token: string;
+  /** nginx's connection counter (`*N` in error-log lines); one per server instance. */
+  private connections = 0;
 
   constructor(private readonly opts: NginxOptions) {
     this.files = opts.files ?? nginxDefaultFiles(opts.imageBuiltMs);
@@ -94,7 +96,14 @@ export class NginxServer implements HttpServer {
   }
 
   handle(req: HttpRequest, ctx: ServerContext): HttpResponse {
+    this.connections++;
     const res = this.respond(req, ctx);
+    if (res.status === 404) {
+      // The error log goes to stderr, which the container log interleaves before the access line.
+      const host = header(req.headers, 'Host');
+      ctx.log(`${errorLogTime(ctx.now)} [error] 29#29: *${this.connections} open() "/usr/share/nginx/html${requestPath(req.target)}" failed ` +
+        `(2: No such file or directory), client: ${ctx.clientIP}, server: localhost, request: "${requestLine(req)}"${host ? `, host: "${host}"` : ''}`);
+    }
     const sent = req.method === 'HEAD' ? 0 : byteLength(res.body);
     const ua = header(req.headers, 'User-Agent') ?? '-';
     const ref = header(req.headers, 'Referer') ?? '-';
@@ -153,4 +162,11 @@ export class NginxServer implements HttpServer {
       body,
     };
   }
+}
+
+/** nginx error-log time: `2025/06/01 10:05:12`. */
+function errorLogTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
