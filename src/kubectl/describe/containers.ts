@@ -7,6 +7,7 @@ import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-
 import { formatRFC1123Z, goCompare, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline, selectorString } from './format.js';
 import { canonicalQuantity, milliValue, parseQuantity, value, ZERO } from './quantity.js';
 import { resolveFieldRef } from './fieldpath.js';
+import { goSort } from '../gosort.js';
 
 type Resolver = ((e: EnvVar) => string) | null;
 
@@ -160,7 +161,7 @@ function describeContainerEnvVars(c: Container, resolver: Resolver, w: PrefixWri
 }
 
 function describeContainerVolumes(c: Container, w: PrefixWriter): void {
-  const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => goCompare(a.mountPath, b.mountPath));
+  const mounts = goSort([...(c.volumeMounts ?? [])], (a, b) => a.mountPath < b.mountPath);
   const none = mounts.length === 0 ? '\t<none>' : '';
   w.write(LEVEL_2, `Mounts:${none}\n`);
   for (const m of mounts) {
@@ -170,7 +171,7 @@ function describeContainerVolumes(c: Container, w: PrefixWriter): void {
   }
   if (c.volumeDevices && c.volumeDevices.length > 0) {
     w.write(LEVEL_2, `Devices:${none}\n`);
-    for (const d of [...c.volumeDevices].sort((a, b) => goCompare(a.devicePath, b.devicePath))) w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`);
+    for (const d of goSort([...c.volumeDevices], (a, b) => a.devicePath < b.devicePath)) w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`);
   }
 }
 
@@ -214,7 +215,7 @@ export function describeVolumes(volumes: Volume[] | undefined, w: PrefixWriter, 
 export function describeTopologySpreadConstraints(tscs: TopologySpreadConstraint[] | undefined,
   w: PrefixWriter, space: string): void {
   if (!tscs || tscs.length === 0) return;
-  const sorted = [...tscs].sort((a, b) => goCompare(a.topologyKey, b.topologyKey));
+  const sorted = goSort([...tscs], (a, b) => a.topologyKey < b.topologyKey);
   w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`);
   sorted.forEach((t, i) => {
     if (i !== 0) { w.write(LEVEL_0, space); w.write(LEVEL_0, '\t'); }

@@ -7,6 +7,8 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { ApiClient } from '../../cluster/api/types.js';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
 import { parseTime, timestampSince } from './format.js';
+import { goSort } from '../gosort.js';
+import { microTimeError } from './microtime.js';
 
 const EVENTS = { group: '', resource: 'events' };
 
@@ -41,21 +43,20 @@ function matches(e: Event, ref: EventRef): boolean {
 export function searchEvents(api: ApiClient, ref: EventRef): Event[] {
   try {
     const list = api.list(EVENTS, ref.namespace || undefined, { fieldSelector: fieldSelector(ref) });
+    const items = list.items as unknown as Event[];
+    // An event whose MicroTime does not decode fails the whole list in client-go.
+    if (items.some((e) => microTimeError(e.eventTime) || microTimeError(e.series?.lastObservedTime))) return [];
     // The field selector is the server's job; filtering again keeps a lax server honest.
-    return (list.items as unknown as Event[]).filter((e) => matches(e, ref));
+    return items.filter((e) => matches(e, ref));
   } catch {
     return [];
   }
 }
 
-/** sort.Sort(SortableEvents): by lastTimestamp; Go uses insertion sort (stable) up to 12 items. */
+/** sort.Sort(SortableEvents): by lastTimestamp, Go's unstable pdqsort (ties keep Go's order). */
 function sortEvents(events: Event[]): Event[] {
   const key = (e: Event): number => parseTime(e.lastTimestamp) ?? Number.NEGATIVE_INFINITY;
-  const out = [...events];
-  for (let i = 1; i < out.length; i++) {
-    for (let j = i; j > 0 && key(out[j]) < key(out[j - 1]); j--) [out[j], out[j - 1]] = [out[j - 1], out[j]];
-  }
-  return out;
+  return goSort([...events], (a, b) => key(a) < key(b));
 }
 
 /** DescribeEvents. `events` null means the section is not printed (--show-events=false). */

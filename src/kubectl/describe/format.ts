@@ -5,6 +5,7 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import { LEVEL_0, type PrefixWriter } from './prefix-writer.js';
+import { goSort } from '../gosort.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -128,7 +129,7 @@ export function printTaintsMultiline(w: PrefixWriter, title: string, taints: Tai
   w.write(LEVEL_0, `${title}:\t`);
   if (!taints || taints.length === 0) { w.writeLine('<none>'); return; }
   const key = (t: Taint): string => `${t.effect ?? ''},${t.key}`;
-  const sorted = [...taints].sort((a, b) => goCompare(key(a), key(b)));
+  const sorted = goSort([...taints], (a, b) => key(a) < key(b));
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, '\t');
     w.write(LEVEL_0, `${taintString(t)}\n`);
@@ -140,8 +141,8 @@ export function printTolerationsMultiline(w: PrefixWriter, title: string, tolera
   initialIndent = '', innerIndent = '\t'): void {
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
   if (!tolerations || tolerations.length === 0) { w.writeLine('<none>'); return; }
-  // sort.Slice is not stable; for distinct keys (the usual case) the order is the same.
-  const sorted = [...tolerations].sort((a, b) => goCompare(a.key ?? '', b.key ?? ''));
+  // sort.Slice: unstable, tolerations with equal keys come out in Go's order.
+  const sorted = goSort([...tolerations], (a, b) => (a.key ?? '') < (b.key ?? ''));
   sorted.forEach((t, i) => {
     if (i !== 0) { w.write(LEVEL_0, initialIndent); w.write(LEVEL_0, innerIndent); }
     let s = t.key ?? '';

@@ -10,6 +10,7 @@ import { describeEvents, searchEvents } from './events.js';
 import { formatRFC1123Z, goCompare, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, sortedKeys, timestampSince } from './format.js';
 import { addQuantity, cmpQuantity, milliValue, parseList, quantityString, value, ZERO, type Quantity } from './quantity.js';
 import { messageOf } from './errors-text.js';
+import { microTimeError } from './microtime.js';
 
 const NODES = { group: '', resource: 'nodes' };
 const PODS = { group: '', resource: 'pods' };
@@ -29,8 +30,11 @@ export const describeNodeResource: Describer = (deps, _namespace, name, settings
     ];
   }
   let lease: Lease | string;
-  try { lease = deps.api.get(LEASES, 'kube-node-lease', name) as unknown as Lease; }
-  catch (err) { lease = messageOf(err); }
+  try {
+    lease = deps.api.get(LEASES, 'kube-node-lease', name) as unknown as Lease;
+    const bad = microTimeError(lease.spec?.acquireTime) ?? microTimeError(lease.spec?.renewTime);
+    if (bad) lease = bad;
+  } catch (err) { lease = messageOf(err); }
   return describeNode(node, pods, events, lease, deps.now);
 };
 

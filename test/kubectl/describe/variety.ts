@@ -226,6 +226,9 @@ export function buildVariety(): { api: ApiServer; now: number } {
   event(crash, { type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed', eventTime: '2026-03-13T08:26:00.000000Z', series: { count: 4, lastObservedTime: '2026-03-13T08:29:30.500000Z' }, reportingComponent: 'kubelet', source: {} });
   const web1 = { kind: 'Pod', name: 'web-1', namespace: 'default', uid: uid('', 'pods', 'default', 'web-1') };
   for (let i = 0; i < 14; i++) event(web1, { reason: `Step${i}`, message: `step ${i}`, firstTimestamp: t(10 + ((i * 5) % 14)), lastTimestamp: t(10 + ((i * 5) % 14)), count: 1 });
+  // More than 12 events with equal timestamps: Go's pdqsort order, not a stable sort.
+  const pending = { kind: 'Pod', name: 'pending-1', namespace: 'default', uid: uid('', 'pods', 'default', 'pending-1') };
+  for (let i = 0; i < 17; i++) event(pending, { type: 'Warning', reason: 'FailedScheduling', message: `attempt ${i}`, source: { component: 'default-scheduler' }, firstTimestamp: t(10 + (i % 3)), lastTimestamp: t(10 + (i % 3)), count: 1 });
   event({ kind: 'Node', name: 'node-2', uid: 'node-2' }, { reason: 'NodeReady', message: 'Node node-2 status is now: NodeReady', firstTimestamp: t(1), lastTimestamp: t(1), count: 1 });
   event({ kind: 'Node', name: 'node-2', uid: uid('', 'nodes', undefined, 'node-2') }, { reason: 'RegisteredNode', message: 'Node node-2 event: Registered Node node-2 in Controller', source: { component: 'node-controller' }, firstTimestamp: t(0), lastTimestamp: t(0), count: 1 });
   event({ kind: 'Service', name: 'web-lb', namespace: 'default', uid: uid('', 'services', 'default', 'web-lb') }, { reason: 'EnsuringLoadBalancer', message: 'Ensuring load balancer', source: { component: 'service-controller' }, firstTimestamp: t(12), lastTimestamp: t(12), count: 1 });
