@@ -99,7 +99,9 @@ function lineCount(text: string): number { return text === '' ? 0 : text.replace
 /** -f: print lines as they appear until every followed container has stopped or the user interrupts. */
 async function follow(inv: Invocation, sources: Source[], printed: Map<Source, number>, read: (s: Source) => string, emit: (s: Source, t: string) => void): Promise<void> {
   const live = new Set(sources);
-  while (live.size > 0 && !inv.ctx.signal?.aborted) {
+  // Without a way to interrupt (no signal), stop after a day of virtual time rather than spin forever.
+  const stopAt = inv.ctx.signal ? Infinity : inv.ctx.now() + 24 * 3600_000;
+  while (live.size > 0 && !inv.ctx.signal?.aborted && inv.ctx.now() < stopAt) {
     await inv.ctx.sleep(POLL_MS);
     for (const s of [...live]) {
       let text: string;

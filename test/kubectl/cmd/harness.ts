@@ -31,7 +31,9 @@ export class Env {
 
   write(path: string, text: string): void { this.files.set(path, text); }
 
-  async run(line: string | string[], opts: { stdin?: string; tty?: boolean; interact?: (r: InteractiveRequest) => Promise<number> } = {}): Promise<Result> {
+  async run(line: string | string[], opts: { stdin?: string; tty?: boolean; interact?: (r: InteractiveRequest) => Promise<number>; abortAfterMs?: number } = {}): Promise<Result> {
+    const ac = new AbortController();
+    const started = this.cluster.clock.now();
     const argv = typeof line === 'string' ? splitArgs(line) : line;
     let out = '', err = '';
     const files = this.files;
@@ -59,7 +61,12 @@ export class Env {
         return next ? next(text) : null;
       },
       interact: async (req) => { this.interactions.push(req); return opts.interact ? opts.interact(req) : 0; },
-      sleep: async (ms) => { this.cluster.advance(ms); },
+      sleep: async (ms) => {
+        this.cluster.advance(ms);
+        // Ctrl-C after a while, as a learner would end `logs -f` or `port-forward`.
+        if (opts.abortAfterMs !== undefined && this.cluster.clock.now() - started >= opts.abortAfterMs) ac.abort();
+      },
+      signal: ac.signal,
     };
     const code = await runKubectl(argv, ctx);
     return { out, err, code };

@@ -113,3 +113,29 @@ describe('kubectl logs and exec', () => {
     expect(r.err).toMatch(/^(error: unable to upgrade connection: container not found \("slow"\)|Error from server \(BadRequest\): pod slow does not have a host assigned)\n$/);
   });
 });
+
+describe('streams until interrupted', () => {
+  it('logs -f prints new lines as they are written, until Ctrl-C', async () => {
+    const env = await deployed();
+    manifest(env, 'svc-example.yaml');
+    await env.run('apply -f svc-example.yaml');
+    env.advance(30_000);
+    const initial = (await env.run('logs nginx-pod')).out;
+    const t0 = env.cluster.clock.now();
+    const r = await env.run('logs -f nginx-pod', { abortAfterMs: 5_000 });
+    expect(r.out.startsWith(initial)).toBe(true);
+    expect(r.code).toBe(0);
+    expect(env.cluster.clock.now() - t0).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('port-forward blocks until Ctrl-C and refuses a pod that is not running', async () => {
+    const env = await deployed();
+    manifest(env, 'svc-example.yaml');
+    await env.run('apply -f svc-example.yaml');
+    env.advance(30_000);
+    const r = await env.run('port-forward pod/nginx-pod 8080:80 9090:80', { abortAfterMs: 3_000 });
+    expect(r).toEqual(ok('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\nForwarding from 127.0.0.1:9090 -> 80\nForwarding from [::1]:9090 -> 80\n'));
+    await env.run('run fresh --image=nginx');
+    expect(await env.run('port-forward fresh 8080:80')).toEqual({ out: '', err: 'error: unable to forward port because pod is not running. Current status=Pending\n', code: 1 });
+  });
+});
