@@ -11,6 +11,8 @@ export interface RunOptions {
   stdin?: string;
   interact?: (req: InteractiveRequest) => Promise<number>;
   now?: () => number;
+  /** Waits in virtual time (kubectl --wait, rollout status); default: returns at once. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export async function runArgv(argv: string[], api: ApiClient, now: number, opts: RunOptions = {}): Promise<RunResult> {
@@ -31,7 +33,7 @@ export async function runArgv(argv: string[], api: ApiClient, now: number, opts:
       clusters: [{ name: 'tutorial', server: 'http://127.0.0.1:18433' }], users: [{ name: 'learner' }],
     },
     interact: opts.interact,
-    sleep: async () => {},
+    sleep: opts.sleep ?? (async () => {}),
   };
   const exitCode = await runKubectl(argv, ctx);
   return { stdout, stderr, exitCode };
