@@ -69,6 +69,7 @@ async function applyOne(inv: Invocation, item: ManifestItem, dryRun: DryRun, val
     if (obj.metadata.generateName) throw new KubectlError(`from ${obj.metadata.generateName}: cannot use generate name with apply`);
     throw new KubectlError(`error when retrieving current configuration of:\n${infoString(info, name, ns)}\nfrom server for: "${source}": resource name may not be empty`);
   }
+  if (inv.flags.bool('server-side')) { serverSideApply(inv, item, obj, dryRun, validation); return; }
   const modified = withLastApplied(obj);
   const write = { dryRun: dryRun === 'server', fieldManager: inv.flags.string('field-manager') || FIELD_MANAGER, fieldValidation: validation };
 
@@ -128,4 +129,24 @@ function report(inv: Invocation, info: ResourceInfo, obj: KubeObject, name: stri
 /** resource.Info.String(): how kubectl names an object inside wrapped errors. */
 export function infoString(info: ResourceInfo, name: string, ns: string | undefined): string {
   return `Resource: "${info.group}/${info.version}, Resource=${info.plural}", GroupVersionKind: "${info.group}/${info.version}, Kind=${info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"`;
+}
+
+/**
+ * --server-side, approximated on the client: the manifest's fields are merged into the live
+ * object (no last-applied annotation), printed as `serverside-applied` like apply.go does.
+ */
+function serverSideApply(inv: Invocation, item: ManifestItem, obj: KubeObject, dryRun: DryRun, validation: 'Strict' | 'Warn' | 'Ignore'): void {
+  const api = inv.ctx.api;
+  const manager = inv.flags.has('field-manager') ? inv.flags.string('field-manager') : 'kubectl';
+  const write = { dryRun: dryRun === 'server', fieldManager: manager, fieldValidation: validation };
+  let out: KubeObject = obj;
+  if (dryRun !== 'client') {
+    let exists = true;
+    try { api.get(item.ref, item.namespace, item.name); } catch (e) {
+      if (!(e instanceof ApiError && e.code === 404)) throw e;
+      exists = false;
+    }
+    out = exists ? api.patch(item.ref, item.namespace, item.name, 'strategic', obj, write) : api.create(item.ref, item.namespace, obj, write);
+  }
+  report(inv, item.info, out, item.name, 'serverside-applied', dryRun);
 }

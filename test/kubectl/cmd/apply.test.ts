@@ -103,3 +103,19 @@ for: "f.yaml": error when patching "f.yaml": Operation cannot be fulfilled on se
     expect(r).toEqual({ out: 'service/new-svc created\n', err: '', code: 0 });
   });
 });
+
+describe('kubectl apply, more inputs', () => {
+  it('a directory, -R, repeated -f, and --server-side', async () => {
+    const env = new Env();
+    manifest(env, 'new-svc.yaml');
+    env.write('dir/a.yaml', env.files.get('new-svc.yaml')!);
+    env.write('dir/sub/b.yaml', env.files.get('new-svc.yaml')!.replace('new-svc', 'other-svc'));
+    env.write('dir/notes.txt', 'not a manifest');
+    expect(await env.run('apply -f dir')).toEqual({ out: 'service/new-svc created\n', err: '', code: 0 });
+    expect(await env.run('apply -R -f dir')).toEqual({ out: 'service/new-svc unchanged\nservice/other-svc created\n', err: '', code: 0 });
+    expect(await env.run('apply -f dir/a.yaml -f dir/sub/b.yaml --dry-run=client')).toEqual({ out: 'service/new-svc configured (dry run)\nservice/other-svc configured (dry run)\n', err: '', code: 0 });
+    env.write('ss.yaml', env.files.get('new-svc.yaml')!.replace('new-svc', 'ss-svc'));
+    expect(await env.run('apply --server-side -f ss.yaml')).toEqual({ out: 'service/ss-svc serverside-applied\n', err: '', code: 0 });
+    expect(await env.run('apply -f ss.yaml -o name')).toEqual({ out: 'service/ss-svc\n', err: expect.stringContaining('Warning: resource services/ss-svc is missing') as unknown as string, code: 0 });
+  });
+});
