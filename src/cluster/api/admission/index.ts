@@ -3,6 +3,7 @@ import type { ResourceInfo } from '../types.js';
 import { daemonSetAdmission, deploymentAdmission, replicaSetAdmission, statefulSetAdmission } from './apps.js';
 import { configMapAdmission, endpointSliceAdmission, endpointsAdmission, eventAdmission, namespaceAdmission, nodeAdmission, secretAdmission } from './core-simple.js';
 import { cronJobAdmission, jobAdmission } from './job.js';
+import { ingressAdmission } from './networking.js';
 import { podAdmission } from './pod.js';
 import { serviceAdmission } from './service.js';
 import type { Admission } from './types.js';
@@ -23,6 +24,7 @@ const ADMISSION: Record<string, Admission> = {
   'batch/jobs': jobAdmission,
   'batch/cronjobs': cronJobAdmission,
   'discovery.k8s.io/endpointslices': endpointSliceAdmission,
+  'networking.k8s.io/ingresses': ingressAdmission,
 };
 
 export function admissionFor(info: ResourceInfo): Admission | undefined {

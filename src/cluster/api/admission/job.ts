@@ -77,6 +77,10 @@ export const cronJobAdmission: Admission = {
     const spec = specOf(o);
     const errs: FieldError[] = [];
     if (typeof spec.schedule !== 'string' || spec.schedule === '') errs.push(fe.required('spec.schedule'));
+    else {
+      const why = cronScheduleError(spec.schedule);
+      if (why) errs.push(fe.invalid('spec.schedule', spec.schedule, why));
+    }
     const jt = isObject(spec.jobTemplate) ? spec.jobTemplate : {};
     const js = isObject(jt.spec) ? jt.spec : {};
     const tpl = isObject(js.template) ? js.template : {};
@@ -85,3 +89,43 @@ export const cronJobAdmission: Admission = {
     return errs;
   },
 };
+
+const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+const CRON_BOUNDS: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+const NAMES: Record<number, string[]> = {
+  3: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  4: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+};
+
+/** robfig/cron ParseStandard's errors for the schedules people mistype. */
+export function cronScheduleError(schedule: string): string | undefined {
+  const s = schedule.trim();
+  if (s.startsWith('@')) {
+    if (DESCRIPTORS.has(s) || s.startsWith('@every ')) return undefined;
+    return `unrecognized descriptor: ${s}`;
+  }
+  if (/^(CRON_)?TZ=/.test(s)) return undefined;
+  const fields = s.split(/\s+/).filter((f) => f !== '');
+  if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
+  for (let i = 0; i < 5; i++) {
+    const [min, max] = CRON_BOUNDS[i]!;
+    for (const part of fields[i]!.split(',')) {
+      const [range, step] = part.split('/');
+      if (step !== undefined && !/^\d+$/.test(step)) return `failed to parse int from ${step}: strconv.Atoi: parsing ${JSON.stringify(step)}: invalid syntax`;
+      if (range === '*' || range === '?') continue;
+      const bounds = (range ?? '').split('-');
+      const nums: number[] = [];
+      for (const b of bounds) {
+        const named = NAMES[i]?.indexOf(b.toLowerCase()) ?? -1;
+        if (named >= 0) { nums.push(i === 3 ? named + 1 : named); continue; }
+        if (!/^\d+$/.test(b)) return `failed to parse int from ${b}: strconv.Atoi: parsing ${JSON.stringify(b)}: invalid syntax`;
+        nums.push(Number(b));
+      }
+      const lo = nums[0]!, hi = nums[nums.length - 1]!;
+      if (lo < min) return `beginning of range (${lo}) below minimum (${min}): ${part}`;
+      if (hi > max) return `end of range (${hi}) above maximum (${max}): ${part}`;
+      if (lo > hi) return `beginning of range (${lo}) beyond end of range (${hi}): ${part}`;
+    }
+  }
+  return undefined;
+}

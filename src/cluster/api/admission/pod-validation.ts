@@ -4,6 +4,7 @@
  */
 import { fe, type FieldError } from '../errors.js';
 import { isObject, type JsonObject } from '../util.js';
+import { quantityValue } from '../quantity.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../validation.js';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -77,6 +78,35 @@ function validateEnv(env: unknown, path: string): FieldError[] {
   return errs;
 }
 
+const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage', 'storage']);
+
+/** ValidateContainerResourceRequirements: names, non-negative values, requests <= limits. */
+function validateResources(r: unknown, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!isObject(r)) return errs;
+  const limits = isObject(r.limits) ? r.limits : {};
+  const requests = isObject(r.requests) ? r.requests : {};
+  for (const [kind, list] of [['limits', limits], ['requests', requests]] as const) {
+    for (const name of Object.keys(list).sort()) {
+      const q = `${path}.${kind}[${name}]`;
+      if (!STANDARD_RESOURCES.has(name) && !name.includes('/') && !name.startsWith('hugepages-')) {
+        errs.push(fe.invalid(q, name, 'must be a standard resource for containers'));
+        continue;
+      }
+      const v = quantityValue(list[name]);
+      if (v !== undefined && v < 0) errs.push(fe.invalid(q, String(list[name]), 'must be greater than or equal to 0'));
+    }
+  }
+  for (const name of Object.keys(requests).sort()) {
+    if (limits[name] === undefined) continue;
+    const req = quantityValue(requests[name]), lim = quantityValue(limits[name]);
+    if (req !== undefined && lim !== undefined && req > lim) {
+      errs.push(fe.invalid(`${path}.requests`, String(requests[name]), `must be less than or equal to ${name} limit of ${String(limits[name])}`));
+    }
+  }
+  return errs;
+}
+
 function validateContainer(c: JsonObject, p: string, volumes: Set<string>, seen: Set<string>): FieldError[] {
   const errs: FieldError[] = [];
   const name = typeof c.name === 'string' ? c.name : '';
@@ -106,6 +136,7 @@ function validateContainer(c: JsonObject, p: string, volumes: Set<string>, seen:
   }
   if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') errs.push(fe.required(`${p}.imagePullPolicy`));
   else if (!PULL_POLICIES.includes(String(c.imagePullPolicy))) errs.push(fe.notSupported(`${p}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+  errs.push(...validateResources(c.resources, `${p}.resources`));
   if (c.terminationMessagePolicy !== undefined && !TERMINATION_MESSAGE_POLICIES.includes(String(c.terminationMessagePolicy))) {
     errs.push(fe.notSupported(`${p}.terminationMessagePolicy`, c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES));
   }

@@ -117,7 +117,7 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
       case 'q':
         if (typeof v === 'number') return;
         if (typeof v !== 'string') throw new TypeError_(`json: cannot unmarshal ${jsonValueKind(v)} into Go value of type string`);
-        if (!QUANTITY_RE.test(v.trim())) throw new TypeError_(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        checkQuantity(v);
         return;
       case 'a': return;
       case '[':
@@ -171,6 +171,17 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
     throw e;
   }
   return { unknown, prune: () => { for (const r of removals) r(); } };
+}
+
+const SUFFIXES = new Set(['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei']);
+
+/** resource.ParseQuantity's errors (ErrFormatWrong, ErrSuffix, ErrNumeric). */
+function checkQuantity(v: string): void {
+  const m = QUANTITY_RE.exec(v.trim());
+  if (!m || v.trim() === '') throw new TypeError_(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+  const num = m[1]!, suffix = m[2]!;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(num)) throw new TypeError_('unable to parse quantity\'s suffix');
+  if (!SUFFIXES.has(suffix) && !/^[eE][-+]?\d+$/.test(suffix)) throw new TypeError_('unable to parse quantity\'s suffix');
 }
 
 function formatNumber(n: number): string {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { apiError, newServer, PODS } from './helpers.js';
+import { cronScheduleError } from '../../../src/cluster/api/admission/job.js';
+
+const CRONJOBS = { group: 'batch', resource: 'cronjobs' };
+const INGRESSES = { group: 'networking.k8s.io', resource: 'ingresses' };
+const withResources = (resources: unknown) => ({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx', resources }] } });
+
+describe('container resources', () => {
+  it('compare requests with limits and default requests from limits', () => {
+    const { api } = newServer();
+    expect(apiError(() => api.create(PODS, 'default', withResources({ limits: { cpu: '1' }, requests: { cpu: '2' } }))).message)
+      .toBe('Pod "p" is invalid: spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1');
+    const p = api.create(PODS, 'default', withResources({ limits: { cpu: '500m', memory: '128Mi' } }));
+    expect((p.spec as { containers: { resources: unknown }[] }).containers[0]!.resources).toEqual({ limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '500m', memory: '128Mi' } });
+    expect(p.status).toEqual({ phase: 'Pending', qosClass: 'Guaranteed' });
+  });
+
+  it('reject malformed quantities while decoding', () => {
+    const { api } = newServer();
+    expect(apiError(() => api.create(PODS, 'default', withResources({ limits: { memory: '1GB' } }))).message)
+      .toBe("Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+    expect(apiError(() => api.create(PODS, 'default', withResources({ limits: { memory: '1GG' } }))).message)
+      .toBe("Pod in version \"v1\" cannot be handled as a Pod: unable to parse quantity's suffix");
+  });
+});
+
+describe('cron schedules', () => {
+  it('explain bad schedules as robfig/cron does', () => {
+    expect(cronScheduleError('*/5 * * * *')).toBeUndefined();
+    expect(cronScheduleError('@hourly')).toBeUndefined();
+    expect(cronScheduleError('bad')).toBe('expected exactly 5 fields, found 1: [bad]');
+    expect(cronScheduleError('61 * * * *')).toBe('end of range (61) above maximum (59): 61');
+    const { api } = newServer();
+    const e = apiError(() => api.create(CRONJOBS, 'default', {
+      metadata: { name: 'c' },
+      spec: { schedule: '* * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox' }] } } } } },
+    }));
+    expect(e.message).toBe('CronJob.batch "c" is invalid: spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: [* * *]');
+  });
+});
+
+describe('ingresses', () => {
+  it('require pathType', () => {
+    const { api } = newServer();
+    const e = apiError(() => api.create(INGRESSES, 'default', {
+      metadata: { name: 'i' },
+      spec: { rules: [{ host: 'example.com', http: { paths: [{ path: '/', backend: { service: { name: 's', port: { number: 80 } } } }] } }] },
+    }));
+    expect(e.message).toBe('Ingress.networking.k8s.io "i" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified');
+  });
+});
