@@ -170,3 +170,27 @@ status: {}
     expect(pod === undefined || pod.metadata?.deletionTimestamp !== undefined).toBe(true);
   });
 });
+
+describe('kubectl create secret docker-registry and tls', () => {
+  it('builds the objects real kubectl builds', async () => {
+    const env = new Env();
+    expect(await env.run('create secret docker-registry reg --docker-server=r.io --docker-username=u --docker-password=p --docker-email=e@x --dry-run=client -o json')).toEqual(ok(`{
+    "kind": "Secret",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "reg",
+        "creationTimestamp": null
+    },
+    "data": {
+        ".dockerconfigjson": "eyJhdXRocyI6eyJyLmlvIjp7InVzZXJuYW1lIjoidSIsInBhc3N3b3JkIjoicCIsImVtYWlsIjoiZUB4IiwiYXV0aCI6ImRUcHcifX19"
+    },
+    "type": "kubernetes.io/dockerconfigjson"
+}
+`));
+    expect((await env.run('create secret docker-registry reg --docker-username=u --docker-password=p --dry-run=client -o yaml')).out).toContain('.dockerconfigjson: eyJhdXRocyI6eyJodHRwczovL2luZGV4LmRvY2tlci5pby92MS8iOnsidXNlcm5hbWUiOiJ1IiwicGFzc3dvcmQiOiJwIiwiYXV0aCI6ImRUcHcifX19\n');
+    expect(await env.run('create secret docker-registry reg')).toEqual({ out: '', err: 'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n', code: 1 });
+    expect(await env.run('create secret tls t')).toEqual({ out: '', err: 'error: key and cert must be specified\n', code: 1 });
+    env.write('c.crt', 'CERT\n'); env.write('k.key', 'KEY\n');
+    expect(await env.run('create secret tls t --cert=c.crt --key=k.key')).toEqual({ out: '', err: 'error: tls: failed to find any PEM data in certificate input\n', code: 1 });
+  });
+});
