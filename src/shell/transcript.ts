@@ -65,10 +65,12 @@ export async function runTranscript(session: ShellSession, time: HeadlessTime, l
     text += stripEscapes(output);
     pending.output += output;
     if (!r.complete) continue;
+    // Enter on an empty line is not a command: no entry, no time step.
+    if (line.trim() === '' && pending.lines.length === 1) { pending = undefined; continue; }
     const entry: TranscriptEntry = {
       host: pending.host,
       prompt: pending.prompt,
-      input: r.input ?? pending.lines.join('\n'),
+      input: line === '\x04' ? line : r.input ?? pending.lines.join('\n'),
       output: stripEscapes(pending.output),
       exitCode: r.exitCode ?? null,
     };
