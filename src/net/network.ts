@@ -38,8 +38,11 @@ export interface NetworkDeps {
   internet?: Internet;
 }
 
-/** Who is connecting: a pod (or a node, for the workstation's view). */
-export interface Client { ip: string; namespace?: string; pod?: string }
+/**
+ * Who is connecting: a pod, or a machine outside the cluster (the learner's workstation),
+ * which has no kube-proxy rules and no route to pod or Service addresses, only to node IPs.
+ */
+export interface Client { ip: string; namespace?: string; pod?: string; outside?: boolean }
 
 export interface Peer {
   ip: string;
@@ -92,7 +95,10 @@ export class Network {
   connect(client: Client, ip: string, port: number): ConnectResult {
     // Loopback stays inside the client's own network namespace (the pod itself).
     if (ip.startsWith('127.') && client.pod) ip = client.ip;
-    const route = this.proxy.route(client.ip, ip, port);
+    const isNode = this.deps.profile.nodes.some((n) => n.internalIP === ip);
+    // Outside the cluster only node IPs (NodePorts) are reachable; the rest has no route.
+    if (client.outside && !isNode && (this.inPodNetwork(ip) || this.dns.inServiceCIDR(ip))) return this.timeout();
+    const route = this.proxy.route(client.ip, ip, port, 'TCP', client.outside);
     const small = (): number => 1 + this.deps.rng.int(4);
     if (route.kind === 'reject') return { kind: 'refused', latencyMs: small() };
     if (route.kind === 'drop') return this.timeout();
@@ -122,6 +128,7 @@ export class Network {
   /** ICMP echo: ClusterIPs never answer (only service ports are translated), pods and nodes do. */
   ping(client: Client, ip: string): PingResult {
     if (ip.startsWith('127.')) return { reply: true, rttMs: 0.02 + this.deps.rng.int(30) / 1000, ttl: 64 };
+    if (client.outside && (this.inPodNetwork(ip) || this.dns.inServiceCIDR(ip))) return { reply: false, rttMs: 0, ttl: 0 };
     const jitter = this.deps.rng.int(60) / 1000;
     const pod = this.view.podByIP(ip);
     if (pod) {

@@ -34,12 +34,12 @@ export class ServiceProxy {
 
   constructor(private readonly deps: ProxyDeps) {}
 
-  route(clientIP: string, destIP: string, destPort: number, protocol = 'TCP'): Route {
+  route(clientIP: string, destIP: string, destPort: number, protocol = 'TCP', outside = false): Route {
     const services = this.deps.view.services().filter((s) => (s.spec?.type ?? 'ClusterIP') !== 'ExternalName');
     const nodeIPs = new Set(this.deps.profile.nodes.map((n) => n.internalIP));
     let vipMatched = false;
     for (const svc of sortServices(services)) {
-      const vip = clusterIPs(svc).includes(destIP) || (svc.spec?.externalIPs ?? []).includes(destIP) ||
+      const vip = (!outside && clusterIPs(svc).includes(destIP)) || (svc.spec?.externalIPs ?? []).includes(destIP) ||
         (svc.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === destIP);
       const viaNode = nodeIPs.has(destIP) && (svc.spec?.type === 'NodePort' || svc.spec?.type === 'LoadBalancer');
       if (!vip && !viaNode) continue;

@@ -24,7 +24,7 @@ export function world(profile = 'kind', seed = 42): World {
   attachCluster(cluster);
   const time = new HeadlessTime({ advance: (ms) => cluster.advance(ms) });
   const files: Record<string, string> = {};
-  for (const f of ['svc-example.yaml', 'external-endpoint.yaml', 'rtfm-service.yaml', 'deploy-example.yaml', 'headless.yaml']) files[f] = fixture(f);
+  for (const f of ['svc-example.yaml', 'external-endpoint.yaml', 'rtfm-service.yaml', 'deploy-example.yaml', 'headless.yaml', 'nodeport.yaml']) files[f] = fixture(f);
   const session = createSession({ cluster, time, files });
   return {
     cluster, session,

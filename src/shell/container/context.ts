@@ -2,7 +2,7 @@
  * What the container tools know about where they run: the pod, its IP, the image, and the
  * cluster network. Built once per container host by `setup.ts`.
  */
-import type { Client, LookupResult, Network } from '../../net/index.js';
+import type { Client, DnsResponse, LookupResult, Network, RRType } from '../../net/index.js';
 import type { Command, CommandIO } from '../command.js';
 import type { ContainerImage } from './images.js';
 
@@ -15,10 +15,61 @@ export interface ToolContext {
   podIP: string;
   hostname: string;
   image: ContainerImage;
+  /** The resolver this host uses: cluster DNS in a pod, the upstream one on the workstation. */
+  dns: DnsView;
+  /** Outside the cluster (the learner's machine): no ClusterIP routes, no pod routes. */
+  outside?: boolean;
+}
+
+/** What DNS looks like from one host. */
+export interface DnsView {
+  nameserver(): string;
+  query(name: string, type: RRType): DnsResponse;
+  /** Names a stub resolver tries for `name` (FQDNs with trailing dot). */
+  candidates(name: string): string[];
+  lookup(name: string, hosts?: Map<string, string>): LookupResult;
+}
+
+/** A pod's view: CoreDNS with the namespace's search list. */
+export function clusterDnsView(net: () => Network, namespace: string): DnsView {
+  return {
+    nameserver: () => net().dns.nameserverIP(),
+    query: (n, t) => net().dns.query(n, t),
+    candidates: (n) => net().dns.candidates(n, namespace),
+    lookup: (n, h) => net().dns.lookup(n, namespace, h),
+  };
+}
+
+/** The workstation's view: its own upstream resolver (systemd-resolved); cluster names do not exist. */
+export function upstreamDnsView(net: () => Network): DnsView {
+  const query = (name: string, type: RRType): DnsResponse => {
+    const fq = (name.endsWith('.') ? name : name + '.').toLowerCase();
+    const zone = `.${net().dns.zone}.`;
+    if (fq.endsWith(zone) || fq === zone.slice(1)) return { rcode: 'NXDOMAIN', aa: false, answer: [], authority: [], additional: [] };
+    const r = net().dns.query(fq, type);
+    return { ...r, aa: false };
+  };
+  return {
+    nameserver: () => '127.0.0.53',
+    query,
+    candidates: (n) => [(n.endsWith('.') ? n : n + '.').toLowerCase()],
+    lookup: (n, hosts) => {
+      const lower = n.toLowerCase();
+      if (/^\d{1,3}(\.\d{1,3}){3}$/.test(lower)) return { ok: true, name: lower, canonical: lower, cnames: [], addresses: [lower], tried: [] };
+      const h = hosts?.get(lower.replace(/\.$/, ''));
+      if (h) return { ok: true, name: lower, canonical: lower, cnames: [], addresses: [h], tried: [] };
+      const fq = (lower.endsWith('.') ? lower : lower + '.');
+      const r = query(fq, 'A');
+      const addresses = r.answer.filter((x) => x.type === 'A').map((x) => x.data);
+      if (r.rcode !== 'NOERROR' || !addresses.length) return { ok: false, rcode: r.rcode === 'NOERROR' ? 'NODATA' : r.rcode, tried: [fq] };
+      const cnames = r.answer.filter((x) => x.type === 'CNAME').map((x) => ({ from: x.name.slice(0, -1), to: x.data.slice(0, -1) }));
+      return { ok: true, name: fq.slice(0, -1), canonical: cnames.at(-1)?.to ?? fq.slice(0, -1), cnames, addresses, tried: [fq] };
+    },
+  };
 }
 
 export function clientOf(ctx: ToolContext): Client {
-  return { ip: ctx.podIP, namespace: ctx.namespace, pod: ctx.pod };
+  return { ip: ctx.podIP, namespace: ctx.namespace, pod: ctx.outside ? undefined : ctx.pod, outside: ctx.outside };
 }
 
 /** Where an installed tool's binary lives, in the order a shell's PATH finds it. */
@@ -59,7 +110,7 @@ export function readHosts(io: CommandIO): Map<string, string> {
 
 /** getaddrinfo(): /etc/hosts, then DNS with the pod's search list. */
 export function resolveHost(ctx: ToolContext, io: CommandIO, name: string): LookupResult {
-  return ctx.net().dns.lookup(name, ctx.namespace, readHosts(io));
+  return ctx.dns.lookup(name, readHosts(io));
 }
 
 /** Waits virtual time; false when interrupted (Ctrl-C). */

@@ -70,13 +70,13 @@ export function digCommand(ctx: ToolContext) {
     }
     const conf = resolverConf(io, ctx);
     const ns = server ?? conf.nameserver;
-    const dns = ctx.net().dns;
+    const dns = ctx.dns;
     const net = ctx.net();
     let qname = name === undefined ? '.' : reverse && name && isIPv4Text(name) ? ptrName(name) + '.' : name.endsWith('.') ? name : name + '.';
     if (name === undefined) type = 'NS';
     let res = dns.query(qname, type as RRType);
     if (search && name && !name.endsWith('.') && !reverse) {
-      for (const c of dns.candidates(name, ctx.namespace)) {
+      for (const c of dns.candidates(name)) {
         const r = dns.query(c, type as RRType);
         qname = c; res = r;
         if (r.rcode === 'NOERROR' && r.answer.length) break;
@@ -122,7 +122,7 @@ export function hostCommand(ctx: ToolContext) {
     const ops = args.filter((a) => !a.startsWith('-'));
     const name = ops[0];
     if (!name) { io.stderr('Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n'); return 1; }
-    const dns = ctx.net().dns;
+    const dns = ctx.dns;
     if (!(await wait(io, 1))) return 130;
     if (isIPv4Text(name)) {
       const r = dns.query(ptrName(name), 'PTR');
@@ -130,7 +130,7 @@ export function hostCommand(ctx: ToolContext) {
       io.stdout(r.answer.map((x) => `${x.name.replace(/\.$/, '')} domain name pointer ${x.data}\n`).join(''));
       return 0;
     }
-    const candidates = name.endsWith('.') ? [name] : dns.candidates(name, ctx.namespace);
+    const candidates = name.endsWith('.') ? [name] : dns.candidates(name);
     for (const c of candidates) {
       const r = dns.query(c, 'A');
       if (r.rcode !== 'NOERROR' || !r.answer.length) continue;
@@ -158,7 +158,7 @@ export function getentCommand(ctx: ToolContext) {
     const { readHosts } = await import('./context.js');
     let rc = 0;
     for (const k of keys) {
-      const r = ctx.net().dns.lookup(k, ctx.namespace, readHosts(io));
+      const r = ctx.dns.lookup(k, readHosts(io));
       if (!r.ok) { rc = 2; continue; }
       if (db === 'hosts') io.stdout(`${r.addresses[0]!.padEnd(15)} ${r.canonical}\n`);
       else for (const ip of r.addresses) {

@@ -14,7 +14,7 @@ export function resolverConf(io: CommandIO, ctx: ToolContext): ResolverConf {
     if (k === 'search') conf.search = rest;
     if (k === 'options') for (const o of rest) { const m = /^ndots:(\d+)$/.exec(o); if (m) conf.ndots = Number(m[1]); }
   }
-  if (!conf.nameserver) conf.nameserver = ctx.net().dns.nameserverIP();
+  if (!conf.nameserver) conf.nameserver = ctx.dns.nameserver();
   return conf;
 }
 

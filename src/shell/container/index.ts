@@ -1,4 +1,5 @@
 /** Container-side tools and per-image setup (engineer G). */
-export { attachCluster, containerSetup, containerParts, type NetworkSource } from './setup.js';
+export { attachCluster, attachedNetwork, containerSetup, containerParts, type NetworkSource } from './setup.js';
+export { workstationTools } from './workstation.js';
 export { containerImage, hasShell, execNotFoundMessage, type ContainerImage, type OsId, type ShellKind } from './images.js';
 export { hostsFile } from './files.js';

@@ -31,7 +31,7 @@ export function nslookupCommand(ctx: ToolContext) {
     const conf = resolverConf(io, ctx);
     const server = ops[1] ?? conf.nameserver;
     if (!(await wait(io, 2))) return 130;
-    const dns = ctx.net().dns;
+    const dns = ctx.dns;
     const name = ops[0]!;
     if (busybox) {
       io.stdout(`Server:\t\t${server}\nAddress:\t${server}:53\n\n`);
@@ -62,7 +62,7 @@ export function nslookupCommand(ctx: ToolContext) {
       return 0;
     }
     const t = (qtype ?? 'A') as 'A';
-    const candidates = name.endsWith('.') ? [name] : dns.candidates(name, ctx.namespace).map(noDot);
+    const candidates = name.endsWith('.') ? [name] : dns.candidates(name).map(noDot);
     let found: DnsResponse | undefined;
     let lastRcode = 'NXDOMAIN';
     for (const c of candidates) {

@@ -70,6 +70,6 @@ export function pingCommand(ctx: ToolContext) {
 
 /** iputils prints the reverse name of the replying address when it has one. */
 function ptrOrName(ctx: ToolContext, ip: string, fallback: string): string {
-  const r = ctx.net().dns.query(`${ip.split('.').reverse().join('.')}.in-addr.arpa`, 'PTR');
+  const r = ctx.dns.query(`${ip.split('.').reverse().join('.')}.in-addr.arpa`, 'PTR');
   return r.rcode === 'NOERROR' && r.answer[0] ? r.answer[0].data.replace(/\.$/, '') : fallback;
 }

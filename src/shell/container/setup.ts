@@ -10,7 +10,7 @@ import type { Command } from '../command.js';
 import { registerContainerImages, type ContainerHostParts, type ContainerSetup, type ContainerSpec } from '../host.js';
 import { apkCommand } from './apk.js';
 import { aptCommand, archiveFor, installFiles } from './apt.js';
-import { gated, type ToolContext } from './context.js';
+import { clusterDnsView, gated, type ToolContext } from './context.js';
 import { curlCommand } from './curl.js';
 import { digCommand, getentCommand, hostCommand } from './dig.js';
 import { imageFiles } from './files.js';
@@ -37,7 +37,7 @@ export function containerParts(spec: ContainerSpec, net: Network): ContainerHost
   const podIP = spec.podIP ?? pod?.status?.podIP ?? '';
   const ctx: ToolContext = {
     net: () => net, namespace: spec.namespace, pod: spec.pod, container: spec.container, podIP,
-    hostname: pod?.spec?.hostname ?? spec.pod, image: img,
+    hostname: pod?.spec?.hostname ?? spec.pod, image: img, dns: clusterDnsView(() => net, spec.namespace),
   };
   const files = imageFiles(img, repo, {
     namespace: spec.namespace, podName: spec.pod, podIP, hostname: pod?.spec?.hostname, subdomain: pod?.spec?.subdomain,
@@ -112,3 +112,6 @@ export function attachCluster(cluster: NetworkHost): Network {
   }
   return current;
 }
+
+/** The network attached last (see attachCluster), for tools on the workstation. */
+export function attachedNetwork(): Network | undefined { return current; }
