@@ -11,6 +11,7 @@ import { admissionFor } from './admission/index.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './admission/metadata.js';
 import type { AdmissionContext } from './admission/types.js';
 import { decodeObject } from './decode.js';
+import { ipAddressFor, serviceIPs } from './ipaddresses.js';
 import { apiVersionOf, findResource, RESOURCES } from './discovery.js';
 import {
   alreadyExists, badRequest, conflict, forbidden, internalError, invalid, methodNotAllowed, notFound,
@@ -231,6 +232,7 @@ export class ApiServer implements ApiClient {
 
     m.creationTimestamp = this.clock.nowRFC3339();
     if (opts.dryRun) return clone(obj);
+    this.syncIPAddresses(info, undefined, obj);
     m.resourceVersion = this.store.nextResourceVersion();
     const stored = orderTopLevel(obj);
     this.store.put(storeKey(info), key, stored);
@@ -314,6 +316,7 @@ export class ApiServer implements ApiClient {
     if (TRACKS_GENERATION.has(gk(info)) && specChanged(existing, next)) m.generation = (existing.metadata!.generation ?? 0) + 1;
     if (opts.dryRun) return clone(next);
     const key = this.key(info, m.namespace, name);
+    this.syncIPAddresses(info, existing, next);
     m.resourceVersion = this.store.nextResourceVersion();
     const stored = orderTopLevel(next);
     if (m.deletionTimestamp && this.readyToRemove(info, stored)) {
@@ -432,8 +435,31 @@ export class ApiServer implements ApiClient {
 
   // ---------------------------------------------------------------- helpers
 
+  /** Keeps the IPAddress objects of a Service's ClusterIPs in step with it. */
+  private syncIPAddresses(info: ResourceInfo, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    if (!(info.group === '' && info.plural === 'services')) return;
+    const ipInfo = findResource({ group: 'networking.k8s.io', resource: 'ipaddresses' })!;
+    const keep = new Set(serviceIPs(after));
+    for (const ip of serviceIPs(before)) {
+      if (keep.has(ip) || !this.store.get(storeKey(ipInfo), ip)) continue;
+      const gone = clone(this.store.get(storeKey(ipInfo), ip)!);
+      (gone.metadata as MutableMeta).resourceVersion = this.store.nextResourceVersion();
+      this.removeAs(ipInfo, ip, gone);
+    }
+    for (const ip of keep) {
+      if (this.store.get(storeKey(ipInfo), ip) || !after) continue;
+      const obj = ipAddressFor(ip, after);
+      const m = obj.metadata as MutableMeta;
+      m.uid = uuid(this.rng);
+      m.creationTimestamp = this.clock.nowRFC3339();
+      m.resourceVersion = this.store.nextResourceVersion();
+      this.store.put(storeKey(ipInfo), ip, obj);
+    }
+  }
+
   /** Removes an object so watchers see one DELETED event carrying its final state. */
   private removeAs(info: ResourceInfo, key: string, finalState: KubeObject): void {
+    this.syncIPAddresses(info, this.store.get(storeKey(info), key), undefined);
     const live = this.store.get(storeKey(info), key);
     if (!live) return;
     for (const k of Object.keys(live)) delete live[k];

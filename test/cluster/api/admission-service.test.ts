@@ -97,3 +97,21 @@ describe('service validation', () => {
       .toBe('Service "x" is invalid: spec.externalName: Required value');
   });
 });
+
+describe('IPAddress objects', () => {
+  it('record each allocated ClusterIP and go with the Service', () => {
+    const { api } = newServer();
+    const IPS = { group: 'networking.k8s.io', resource: 'ipaddresses' };
+    const s = api.create(SERVICES, 'default', svc('web', { selector: { app: 'x' }, ports: [{ port: 80 }] }));
+    const ip = (s.spec as Spec).clusterIP as string;
+    expect(api.get(IPS, undefined, ip)).toMatchObject({
+      kind: 'IPAddress',
+      metadata: { name: ip, labels: { 'ipaddress.kubernetes.io/ip-family': 'IPv4', 'ipaddress.kubernetes.io/managed-by': 'ipallocator.k8s.io' } },
+      spec: { parentRef: { group: '', resource: 'services', namespace: 'default', name: 'web' } },
+    });
+    api.create(SERVICES, 'default', svc('dry', { ports: [{ port: 80 }] }), { dryRun: true });
+    expect(api.list(IPS, undefined).items).toHaveLength(1);
+    api.delete(SERVICES, 'default', 'web');
+    expect(api.list(IPS, undefined).items).toHaveLength(0);
+  });
+});
