@@ -9,11 +9,11 @@ import { OutputWriter } from './output-writer.js';
 import { WallTimeDriver } from './time-driver.js';
 import { Repl, type CommandRecord } from './repl.js';
 import { History } from './history.js';
-import { createRuntime, type Runtime } from './runtime.js';
+import type { Runtime, RuntimeOptions } from './runtime.js';
+import { LazySession, FRESH_PROMPT } from './lazy-session.js';
 import { Persister, SAVE_FORMAT, SAVE_VERSION, encodeSession, type KeyValueStore, type LessonPosition, type SavedSession } from './persist.js';
 import { EmbedApi, DEFAULT_ALLOWED_ORIGINS, parentOrigin, type EmbedTarget, type LessonState } from './embed.js';
 import { parseParams, shareLink, type PageParams, type Theme } from './params.js';
-import type { Session } from '../shell/contract.js';
 
 /** What the lesson engine plugs in later; until then loadLesson only records the position. */
 export interface LessonBridge {
@@ -31,7 +31,10 @@ export class App implements EmbedTarget {
   readonly params: PageParams;
   layout!: PageLayout;
   terminal!: PageTerminal;
-  runtime!: Runtime;
+  /** Set once the simulator has loaded (a few ms after the first prompt). */
+  runtime: Runtime | undefined;
+  runtimeReady!: Promise<Runtime>;
+  private pendingNotice: string | null = null;
   repl!: Repl;
   embed!: EmbedApi;
   readonly driver: WallTimeDriver;
@@ -42,11 +45,14 @@ export class App implements EmbedTarget {
   private position: LessonPosition = { completedSteps: [] };
   private lessonBridge: LessonBridge | null = null;
   private lastClockText = '';
+  /** Settles when the lazily loaded parts have arrived (tests wait for it). */
+  extras: Promise<void> = Promise.resolve();
 
   constructor(private readonly root: HTMLElement, search: string) {
     this.params = parseParams(search);
     this.persist = new Persister(this.store);
-    this.driver = new WallTimeDriver({ now: () => this.runtime?.clock.now() ?? 0, advance: (ms) => this.runtime?.clock.advance(ms) });
+    // Until the simulator loads there is no clock to advance.
+    this.driver = new WallTimeDriver({ now: () => 0, advance: () => {} });
   }
 
   async boot(): Promise<void> {
@@ -68,8 +74,8 @@ export class App implements EmbedTarget {
     this.terminal.term.onData((d) => this.repl.input(d));
     this.terminal.term.onResize(() => this.repl.resized());
 
-    const notice = await this.startRuntime(true);
-    if (notice) this.writer.write(`\x1b[33mkubelab: ${notice}\x1b[0m\r\n`);
+    // The prompt comes up before the simulator has downloaded; it arrives in parallel.
+    this.startRuntime(true);
     this.repl.start();
     performance.mark('kubelab:ready');
 
@@ -84,8 +90,11 @@ export class App implements EmbedTarget {
     this.wireControls(sr);
     window.addEventListener('pagehide', () => this.persist.flush());
     this.terminal.term.focus();
-    // Addons the first prompt does not need come after it.
-    setTimeout(() => { void this.terminal.loadExtras(); }, 0);
+    // What the first prompt does not need comes right after it: terminal addons, and kubectl
+    // (the shell imports it on first use; fetching it now keeps requests out of the first command).
+    this.extras = new Promise((r) => setTimeout(r, 0)).then(() => Promise.all([
+      this.terminal.loadExtras(), import('../kubectl/index.js'),
+    ])).then(() => undefined, () => undefined);
   }
 
   /** Lets the lesson engine take over loadLesson; it reports progress through the methods below. */
@@ -101,7 +110,9 @@ export class App implements EmbedTarget {
   // ---- EmbedTarget -------------------------------------------------------------------
   runCommand(command: string): Promise<CommandRecord> { return this.repl.run(command); }
   typeCommand(command: string): void { this.repl.type(command); }
-  setFile(path: string, content: string): void { this.runtime.writeFile(path, content); this.persist.schedule(); }
+  setFile(path: string, content: string): void {
+    void this.runtimeReady.then((rt) => { rt.writeFile(path, content); this.persist.schedule(); });
+  }
   lessonState(): LessonState {
     return { lesson: this.position.lesson ?? null, step: this.position.step ?? null, completedSteps: [...this.position.completedSteps] };
   }
@@ -112,75 +123,93 @@ export class App implements EmbedTarget {
   }
 
   async reset(): Promise<void> {
-    this.repl.interrupt();
+    this.repl.close();
+    this.persist.setSource(null);
     this.persist.clear();
     this.terminal.term.reset();
-    await this.startRuntime(false);
+    this.startRuntime(false);
     this.repl.start();
+    await this.runtimeReady;
     this.persist.flush();
     this.embed.notify('ready', { lesson: this.position.lesson ?? null, step: this.position.step ?? null });
   }
 
   /** The whole session as saved (and exported). */
   savedSession(): SavedSession {
+    const rt = this.runtime;
+    if (!rt) throw new Error('the simulator has not loaded yet');
     return {
-      format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: Date.now(), seed: this.runtime.seed,
-      runtime: this.runtime.snapshot(), history: [...this.repl.history.entries], lesson: { ...this.position, completedSteps: [...this.position.completedSteps] },
+      format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: Date.now(), seed: rt.seed, prompt: rt.session.prompt(),
+      runtime: rt.snapshot(), history: [...this.repl.history.entries], lesson: { ...this.position, completedSteps: [...this.position.completedSteps] },
     };
   }
 
-  /** Restores the saved session when there is a compatible one; returns a notice if it could not. */
-  private async startRuntime(tryRestore: boolean): Promise<string | null> {
-    let notice: string | null = null;
-    let runtime: Runtime | null = null;
-    let history: string[] = [];
+  /**
+   * Starts loading the simulator and builds the REPL over a LazySession at once. Restores the
+   * saved session when it is compatible with the URL; a failure is reported in one line.
+   */
+  private startRuntime(tryRestore: boolean): void {
     const loaded = tryRestore ? this.persist.load() : null;
-    if (loaded && !loaded.ok) notice = `could not restore the saved session (${loaded.reason}); started a new one.`;
+    let saved: SavedSession | null = null;
+    if (loaded && !loaded.ok) this.pendingNotice = `could not restore the saved session (${loaded.reason}); started a new one.`;
     if (loaded?.ok) {
       const s = loaded.saved;
       const sameLesson = this.params.lesson === undefined || this.params.lesson === s.lesson.lesson;
       const sameSeed = this.params.seed === undefined || this.params.seed === s.seed;
-      if (sameLesson && sameSeed) {
+      if (sameLesson && sameSeed) saved = s;
+    }
+    const fresh: LessonPosition = tryRestore
+      ? { lesson: this.params.lesson, step: this.params.step, completedSteps: [] }
+      : { lesson: this.position.lesson, completedSteps: [] }; // a reset starts the lesson over
+    this.position = saved ? saved.lesson : fresh;
+    const seed = saved?.seed ?? this.runtime?.seed ?? this.params.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const base: RuntimeOptions = { seed, startTime: Date.now(), time: this.driver };
+
+    this.runtime = undefined;
+    this.persist.setSource(null);
+    this.runtimeReady = import('./runtime.js').then(async ({ createRuntime }) => {
+      if (saved) {
         try {
-          runtime = await createRuntime({ seed: s.seed, startTime: Date.now(), time: this.driver, saved: s.runtime });
-          history = s.history;
-          this.position = s.lesson;
+          return await createRuntime({ ...base, saved: saved.runtime });
         } catch (e) {
-          notice = `could not restore the saved session (${e instanceof Error ? e.message : 'incompatible'}); started a new one.`;
+          this.position = fresh;
+          this.repl.history.clear();
+          this.pendingNotice = `could not restore the saved session (${e instanceof Error ? e.message : 'incompatible'}); started a new one.`;
         }
       }
-    }
-    if (!runtime) {
-      const seed = this.runtime?.seed ?? this.params.seed ?? Math.floor(Math.random() * 2 ** 31);
-      runtime = await createRuntime({ seed, startTime: Date.now(), time: this.driver });
-      // A reset starts the current lesson over; a first visit starts where the URL says.
-      this.position = tryRestore ? { lesson: this.params.lesson, step: this.params.step, completedSteps: [] }
-        : { lesson: this.position.lesson, completedSteps: [] };
-    }
-    this.runtime = runtime;
-    this.driver.retarget({ now: () => runtime.clock.now(), advance: (ms) => runtime.clock.advance(ms) });
+      return createRuntime(base);
+    });
+    const ready = this.runtimeReady.then((rt) => {
+      this.runtime = rt;
+      this.driver.retarget(rt.clock);
+      this.persist.setSource(() => this.savedSession());
+      performance.mark('kubelab:runtime');
+      return rt.session;
+    });
+    const session = new LazySession(ready, saved?.prompt ?? FRESH_PROMPT, () => this.driver.tick());
     this.repl = new Repl({
-      session: this.tickingSession(runtime.session),
+      session,
       write: (t) => this.writer.write(t),
       cols: () => this.terminal.term.cols,
-      history: new History(history),
+      history: new History(saved?.history ?? []),
       onCommand: (rec, viaRun) => { this.persist.schedule(); this.embed?.commandFinished(rec, viaRun); },
       clearScreen: () => { this.terminal.term.clear(); this.writer.write('\x1b[H\x1b[2J'); },
     });
-    this.persist.setSource(() => this.savedSession());
-    return notice;
-  }
-
-  /** Brings virtual time up to wall time before each command, so AGE is exact. */
-  private tickingSession(s: Session): Session {
-    return {
-      prompt: () => s.prompt(),
-      complete: (line) => s.complete(line),
-      feed: (line, out, signal) => { this.driver.tick(); return s.feed(line, out, signal); },
+    // A notice known now goes above the first prompt; one found while loading, above the current one.
+    const showNotice = (): void => {
+      if (!this.pendingNotice) return;
+      const text = `\x1b[33mkubelab: ${this.pendingNotice}\x1b[0m\r\n`;
+      this.pendingNotice = null;
+      if (this.repl.editor.active) this.repl.printAbove(text); else this.writer.write(text);
     };
+    showNotice();
+    void ready.then(() => { showNotice(); this.repl.refreshPrompt(); }, (e: unknown) => {
+      this.writer.write(`\r\n\x1b[31mkubelab: the simulator failed to start (${e instanceof Error ? e.message : String(e)}).\x1b[0m\r\n`);
+    });
   }
 
   private drawClock(): void {
+    if (!this.runtime) return;
     const t = new Date(this.runtime.clock.now()).toISOString().slice(11, 19);
     if (t !== this.lastClockText) { this.layout.clock.textContent = t; this.lastClockText = t; }
   }
@@ -211,10 +240,12 @@ export class App implements EmbedTarget {
     b.fastForward.addEventListener('click', () => { this.driver.fastForward(30_000); this.persist.schedule(); });
     b.reset.addEventListener('click', () => { void this.reset().then(() => this.terminal.term.focus()); });
     b.share.addEventListener('click', () => {
+      if (!this.runtime) return;
       const link = shareLink(location.href, { lesson: this.position.lesson, step: this.position.step, seed: this.runtime.seed });
       void navigator.clipboard?.writeText(link).then(() => this.announce('Share link copied'), () => this.announce(link));
     });
     b.exportFile.addEventListener('click', () => {
+      if (!this.runtime) return;
       const url = URL.createObjectURL(new Blob([encodeSession(this.savedSession())], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;

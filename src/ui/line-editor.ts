@@ -101,8 +101,25 @@ export class LineEditor {
     this.render();
   }
 
+  /** Removes prompt and line from the screen (to print above them; then redraw()). */
+  erase(): void {
+    this.deps.write((this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : '') + '\r\x1b[J');
+    this.cursorRow = 0;
+  }
+
+  /** Changes the prompt of the line being edited (the real session arrived). */
+  setPrompt(prompt: string): void {
+    if (prompt === this.prompt) return;
+    this.erase();
+    this.redraw(prompt);
+  }
+
   /** Redraws prompt and line after something else wrote to the screen (Ctrl-L, a listing). */
-  redraw(): void { this.cursorRow = 0; this.render(true); }
+  redraw(prompt?: string): void {
+    if (prompt !== undefined) { this.prompt = prompt; this.promptWidth = visibleWidth(prompt); }
+    this.cursorRow = 0;
+    this.render(true);
+  }
 
   private key(k: string): EditorAction | undefined {
     const prevKey = this.lastKey;

@@ -10,5 +10,6 @@ void app.boot().then(() => {
     busy: () => app.repl.busy,
     input: (d: string) => app.repl.input(d),
     save: () => app.persist.flush(),
+    extras: () => app.extras,
   };
 });

@@ -16,6 +16,8 @@ export interface SavedSession {
   version: typeof SAVE_VERSION;
   savedAt: number;
   seed: number;
+  /** The prompt at save time: shown at once on reload, before the simulator has loaded. */
+  prompt?: string;
   runtime: RuntimeSnapshot;
   history: string[];
   lesson: LessonPosition;
@@ -36,7 +38,7 @@ export function decodeSession(text: string): Decoded {
   const lesson = o.lesson as Record<string, unknown> | undefined;
   if (typeof o.seed !== 'number' || typeof o.savedAt !== 'number' || !rt || typeof rt !== 'object' || !('cluster' in rt) || !('shell' in rt)
     || !Array.isArray(o.history) || !o.history.every((h) => typeof h === 'string')
-    || !lesson || !Array.isArray(lesson.completedSteps)) {
+    || !lesson || !Array.isArray(lesson.completedSteps) || (o.prompt !== undefined && typeof o.prompt !== 'string')) {
     return { ok: false, reason: 'damaged' };
   }
   return { ok: true, saved: v as SavedSession };

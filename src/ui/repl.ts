@@ -54,13 +54,24 @@ export class Repl {
     });
   }
 
+  private closed = false;
+
   get busy(): boolean { return this.running !== null; }
+
+  /** Detaches from the terminal (reset): a command still finishing prints nothing more. */
+  close(): void {
+    this.closed = true;
+    this.running?.abort();
+    this.pendingRun = null;
+    this.idleWaiters = [];
+  }
 
   /** Shows the first prompt. */
   start(): void { this.showPrompt(); }
 
   /** Keys and pasted text from the terminal. */
   input(data: string): void {
+    if (this.closed) return;
     if (this.running) {
       const cc = data.lastIndexOf('\x03');
       if (cc >= 0) { this.interrupt(); this.typeahead = data.slice(cc + 1); return; }
@@ -70,12 +81,13 @@ export class Repl {
     const { action, rest } = this.editor.handle(data);
     if (!action) return;
     this.typeahead = rest + this.typeahead;
-    if (action.type === 'submit') void this.execute(action.line, action.line);
-    else if (action.type === 'eof') void this.execute('\x04', null);
+    if (action.type === 'submit') void this.execute(action.line, 'line');
+    else if (action.type === 'eof') void this.execute('\x04', 'eof');
     else {
       this.atLineStart = true;
       // Ctrl-C at a continuation prompt drops the unfinished command, as bash does.
-      if (this.continuation) void this.execute('\x03', null);
+      // The session drops its buffered lines on EOF; its complaint about it is not shown.
+      if (this.continuation) void this.execute('\x04', 'cancel');
       else this.showPrompt();
     }
   }
@@ -108,11 +120,28 @@ export class Repl {
     return new Promise((r) => this.idleWaiters.push(r));
   }
 
+  /**
+   * Prints a notice on its own line above the prompt being edited, then redraws the prompt
+   * (which may have changed: a restore failed and a fresh session started).
+   */
+  printAbove(text: string): void {
+    if (this.running || !this.editor.active) { this.write((this.atLineStart ? '' : '\r\n') + text); this.atLineStart = text.endsWith('\n'); return; }
+    this.editor.erase();
+    this.deps.write(text);
+    this.editor.redraw(this.deps.session.prompt());
+  }
+
+  /** The session's prompt may differ from the one shown (the real session just loaded). */
+  refreshPrompt(): void {
+    if (!this.running && this.editor.active) this.editor.setPrompt(this.deps.session.prompt());
+  }
+
   /** The terminal was resized. */
   resized(): void { this.editor.resized(); }
 
-  private async execute(line: string, echoInput: string | null): Promise<void> {
-    if (echoInput !== null && !this.continuation && line.trim() === 'clear') {
+  /** `line`: a typed line; `eof`: Ctrl-D on an empty line; `cancel`: Ctrl-C at a continuation prompt. */
+  private async execute(line: string, kind: 'line' | 'eof' | 'cancel'): Promise<void> {
+    if (kind === 'line' && !this.continuation && line.trim() === 'clear') {
       // `clear` clears scrollback too (ncurses' clear sends E3).
       this.history.add(line);
       this.deps.clearScreen?.();
@@ -122,7 +151,7 @@ export class Repl {
     const ac = new AbortController();
     this.running = ac;
     if (!this.continuation) this.capture = '';
-    const sink = {
+    const sink = kind === 'cancel' ? { stdout: () => {}, stderr: () => {} } : {
       stdout: (t: string) => this.output(t),
       stderr: (t: string) => this.output(t),
     };
@@ -138,13 +167,13 @@ export class Repl {
     this.continuation = !res.complete;
     if (!res.complete) { this.showPrompt(); return; }
     const input = res.input ?? line;
-    if (echoInput !== null) this.history.add(input);
-    this.finish({ input, output: this.capture, exitCode: res.exitCode ?? 0, host: res.host });
+    if (kind === 'line') this.history.add(input);
+    this.finish({ input, output: this.capture, exitCode: res.exitCode ?? 0, host: res.host }, kind === 'line');
   }
 
-  private finish(rec: CommandRecord): void {
+  private finish(rec: CommandRecord, report = true): void {
     this.capture = '';
-    if (rec.input !== '\x04' && rec.input !== '\x03') {
+    if (report) {
       const p = this.pendingRun;
       this.deps.onCommand?.(rec, p !== null);
       this.pendingRun = null;
@@ -160,12 +189,13 @@ export class Repl {
   }
 
   private write(t: string): void {
-    if (t === '') return;
+    if (t === '' || this.closed) return;
     this.deps.write(t);
     this.atLineStart = t.endsWith('\n');
   }
 
   private showPrompt(): void {
+    if (this.closed) return;
     // Output without a final newline would put the prompt mid-row; start it on a fresh row.
     if (!this.atLineStart) this.write('\r\n');
     this.editor.start(this.deps.session.prompt());

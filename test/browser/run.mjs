@@ -120,7 +120,7 @@ async function main() {
     const page = await openPage(context, `${app}/`, log);
     const ready = await page.evaluate(() => performance.getEntriesByName('kubelab:ready').length);
     assert(ready === 1, 'performance mark kubelab:ready missing');
-    await page.waitForTimeout(300); // let the lazily loaded addons arrive
+    await page.evaluate(() => window.__kubelab.extras()); // the lazily loaded parts
     log.phase = 'commands';
     await typeLine(page, 'kubectl get pods');
     const l = await waitForLine(page, (x) => x.includes('No resources found') || x.startsWith('NAME'), 'with pods output');

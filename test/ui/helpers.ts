@@ -38,6 +38,11 @@ export class FakeSession implements Session {
 
   async feed(line: string, out: OutputSink, signal: AbortSignal): Promise<LineResult> {
     this.fed.push(line);
+    if (line === '\x04' && this.heredoc) {
+      this.heredoc = null;
+      out.stderr('bash: syntax error: unexpected end of file\n');
+      return { complete: true, input: '', exitCode: 2 };
+    }
     if (this.heredoc) {
       if (line === 'EOF') {
         const body = this.heredoc;
@@ -48,7 +53,6 @@ export class FakeSession implements Session {
       this.heredoc.push(line);
       return { complete: false };
     }
-    if (line === '\x03') return { complete: true, input: line, exitCode: 130 };
     if (line === '\x04') { out.stdout('exit\n'); return { complete: true, input: line, exitCode: 0 }; }
     if (line.startsWith('cat <<EOF')) { this.heredoc = [line]; return { complete: false }; }
     if (line.startsWith('echo ')) { out.stdout(line.slice(5) + '\n'); return { complete: true, input: line, exitCode: 0 }; }

@@ -85,7 +85,9 @@ describe('Repl', () => {
     const s = setup();
     s.repl.input('cat <<EOF\rabc\x03');
     for (let i = 0; i < 5; i++) await tick();
-    expect(s.session.fed).toEqual(['cat <<EOF', '\x03']);
+    expect(s.session.fed).toEqual(['cat <<EOF', '\x04']);
+    expect(await s.screen()).toEqual(['user@k8s:~$ cat <<EOF', '> abc^C', 'user@k8s:~$ ']);
+    expect(s.records).toEqual([]);
   });
 
   it('run() types a command as if the learner had and resolves with its output', async () => {
