@@ -5,7 +5,9 @@
  */
 import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
-import { KubectlError } from '../errors.js';
+import { KubectlError, UsageError } from '../errors.js';
+import { toYaml } from '../printers/yaml-json.js';
+import { resolveTargets } from './internal/targets.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { goJson } from './internal/gojson.js';
 import {
@@ -17,6 +19,25 @@ import { threeWayMergePatch } from './internal/three-way.js';
 
 const FIELD_MANAGER = 'kubectl-client-side-apply';
 const MAX_PATCH_RETRY = 5;
+
+/** apply view-last-applied (apply_view_last_applied.go): the annotation as YAML or indented JSON. */
+function viewLastAppliedCmd(): VerbSpec {
+  return {
+    name: 'view-last-applied', group: 'advanced', short: 'View the latest last-applied-configuration annotations of a resource/object',
+    flags: [...filenameFlags, selectorFlag, { name: 'output', short: 'o', type: 'string', default: 'yaml' }, { name: 'all', type: 'bool', default: false }],
+    async run(inv) {
+      const fmt = inv.flags.string('output');
+      const { targets, errors } = resolveTargets(inv, inv.args, { requireObject: true, selector: inv.flags.string('selector') || undefined, all: inv.flags.bool('all') });
+      throwCollected(errors);
+      const configs = targets.map((t) => t.object?.metadata?.annotations?.[LAST_APPLIED]).filter((c): c is string => !!c);
+      for (const c of configs) {
+        if (fmt === 'json') inv.ctx.stdout(`${JSON.stringify(JSON.parse(c), null, 2)}\n`);
+        else if (fmt === 'yaml') inv.ctx.stdout(toYaml(JSON.parse(c)));
+        else throw new UsageError(`Unexpected -o output mode: ${fmt}, the flag 'output' must be one of yaml|json`, inv.commandPath);
+      }
+    },
+  };
+}
 
 export const applyVerb: VerbSpec = {
   name: 'apply', group: 'advanced',
@@ -32,6 +53,7 @@ export const applyVerb: VerbSpec = {
     { name: 'prune', type: 'bool', default: false },
     { name: 'wait', type: 'bool', default: false },
   ],
+  subcommands: [viewLastAppliedCmd()],
   async run(inv) {
     if (inv.flags.strings('filename').length === 0 && !inv.flags.string('kustomize')) {
       throw new KubectlError('must specify one of -f and -k');

@@ -119,3 +119,14 @@ describe('kubectl apply, more inputs', () => {
     expect(await env.run('apply -f ss.yaml -o name')).toEqual({ out: 'service/ss-svc\n', err: expect.stringContaining('Warning: resource services/ss-svc is missing') as unknown as string, code: 0 });
   });
 });
+
+describe('kubectl apply view-last-applied', () => {
+  it('prints the annotation as YAML or JSON; nothing for objects without it', async () => {
+    const env = new Env();
+    manifest(env, 'new-svc.yaml');
+    await env.run('apply -f new-svc.yaml');
+    expect(await env.run('apply view-last-applied svc new-svc')).toEqual({ out: 'apiVersion: v1\nkind: Service\nmetadata:\n  annotations: {}\n  name: new-svc\n  namespace: default\nspec:\n  ports:\n  - port: 8080\n    targetPort: 80\n  selector:\n    app: nginx\n', err: '', code: 0 });
+    expect((await env.run('apply view-last-applied svc/new-svc -o json')).out).toBe('{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {\n    "annotations": {},\n    "name": "new-svc",\n    "namespace": "default"\n  },\n  "spec": {\n    "ports": [\n      {\n        "port": 8080,\n        "targetPort": 80\n      }\n    ],\n    "selector": {\n      "app": "nginx"\n    }\n  }\n}\n');
+    expect(await env.run('apply view-last-applied svc kubernetes')).toEqual({ out: '', err: '', code: 0 });
+  });
+});
