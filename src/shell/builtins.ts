@@ -3,7 +3,7 @@
  * which, watch, ...). Texts follow bash 5.2; `sh` hosts (busybox ash) print `sh:` instead.
  */
 import type { CommandIO } from './command.js';
-import { ExitRequest, NestedShellRequest, type Builtin, type Interpreter } from './interpreter.js';
+import { ExitRequest, LoopControl, NestedShellRequest, type Builtin, type Interpreter } from './interpreter.js';
 import { columns } from './utils/ls.js';
 import { sleepFor } from './utils/common.js';
 import { strftime } from './utils/date.js';
@@ -96,6 +96,8 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       return sh.runSource(text, { stdin: io.stdin, stdinIsTerminal: false, out: io.stdout, err: io.stderr, outIsTerminal: io.isTTY }, io.signal);
     },
     ':': async () => 0,
+    break: async (args, io, sh) => loopControl('break', args, io, sh),
+    continue: async (args, io, sh) => loopControl('continue', args, io, sh),
     test: async (args, io, sh) => test(args, io, sh),
     '[': async (args, io, sh) => {
       if (args[args.length - 1] !== ']') { io.stderr(`${sh.shellName}: [: missing \`]'\n`); return 2; }
@@ -130,6 +132,14 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
 }
 
 export const BUILTIN_NAMES: readonly string[] = NAMES_BASH;
+
+function loopControl(kind: 'break' | 'continue', args: string[], io: CommandIO, sh: Interpreter): number {
+  if (sh.loopDepth === 0) {
+    io.stderr(`${sh.shellName}: ${kind}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+    return 0;
+  }
+  throw new LoopControl(kind, Math.min(sh.loopDepth, Math.max(1, Number(args[0] ?? 1) || 1)));
+}
 
 function commandPath(sh: Interpreter, name: string): string {
   return sh.host.paths?.[name] ?? `/usr/bin/${name}`;

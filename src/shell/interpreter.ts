@@ -6,7 +6,7 @@
 import type { Command, CommandIO } from './command.js';
 import type { OutputSink, TimeDriver } from './contract.js';
 import type { Host } from './host.js';
-import type { Command as AstCommand, List, Pipeline, Redirect, SimpleCommand } from './parser/ast.js';
+import type { Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop } from './parser/ast.js';
 import { parse } from './parser/parse.js';
 import { expandText, expandWord, expandWords, type ExpandEnv } from './expand.js';
 import { fsErrorText } from './vfs.js';
@@ -26,6 +26,14 @@ export type Builtin = (args: string[], io: CommandIO, sh: Interpreter) => Promis
 export class ExitRequest {
   constructor(readonly code: number) {}
 }
+
+/** `break` / `continue` unwinding to the enclosing loop. */
+export class LoopControl {
+  constructor(readonly kind: 'break' | 'continue', public levels: number) {}
+}
+
+/** A loop that never waits would freeze the page; real bash has no limit, we stop here. */
+const MAX_LOOP = 100_000;
 
 /** Thrown by `bash`/`sh` typed without arguments at the terminal: the session starts a nested shell. */
 export class NestedShellRequest {}
@@ -59,6 +67,8 @@ export class Interpreter {
   readonly pid: number;
   /** Counts $(...) runs, so an assignment-only command can return the last one's status. */
   private substitutions = 0;
+  /** How many loops enclose the running command (`break` outside one is an error). */
+  loopDepth = 0;
 
   constructor(deps: InterpreterDeps) {
     this.host = deps.host;
@@ -177,7 +187,52 @@ export class Interpreter {
         this.state.lastExit = code;
       }
     }
-    return this.runSimple(c, fds, signal);
+    if (c.t === 'cmd') return this.runSimple(c, fds, signal);
+    const redirected = await this.applyRedirects(c.redirects, fds, signal);
+    if (!redirected) return (this.state.lastExit = 1);
+    if (c.t === 'if') {
+      for (const b of c.branches) {
+        if ((await this.runList(b.cond, redirected, signal)) === 0) return this.runList(b.body, redirected, signal);
+        if (signal.aborted) return (this.state.lastExit = 130);
+      }
+      return c.elseBody ? this.runList(c.elseBody, redirected, signal) : (this.state.lastExit = 0);
+    }
+    this.loopDepth++;
+    try {
+      return await this.runLoop(c, redirected, signal);
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
+  private async runLoop(c: ForLoop | WhileLoop, redirected: Fds, signal: AbortSignal): Promise<number> {
+    let code = 0;
+    const env = this.expandEnv(redirected, signal);
+    const items = c.t === 'for' ? await expandWords(c.words, env) : [];
+    for (let i = 0; c.t === 'while' || i < items.length; i++) {
+      if (signal.aborted) return (this.state.lastExit = 130);
+      if (i >= MAX_LOOP) {
+        redirected.err(`${this.shellName}: loop stopped after ${MAX_LOOP} rounds (kubelab limit)\n`);
+        return (this.state.lastExit = 1);
+      }
+      // Yield now and then so the page stays responsive and Ctrl-C can land.
+      if (i % 64 === 63) await this.time.sleep(0, signal);
+      if (c.t === 'while') {
+        const ok = (await this.runList(c.cond, redirected, signal)) === 0;
+        if (ok === c.until || signal.aborted) break;
+      } else this.setVar(c.name, items[i]!);
+      try {
+        code = await this.runList(c.body, redirected, signal);
+      } catch (e) {
+        if (e instanceof LoopControl) {
+          if (e.levels > 1) { e.levels--; throw e; }
+          if (e.kind === 'break') break;
+          continue;
+        }
+        throw e;
+      }
+    }
+    return (this.state.lastExit = signal.aborted ? 130 : code);
   }
 
   expandEnv(fds: Fds, signal: AbortSignal): ExpandEnv {
@@ -248,7 +303,7 @@ export class Interpreter {
       io.stderr(this.notFoundText(name));
       return 127;
     } catch (e) {
-      if (e instanceof ExitRequest || e instanceof NestedShellRequest) throw e;
+      if (e instanceof ExitRequest || e instanceof NestedShellRequest || e instanceof LoopControl) throw e;
       io.stderr(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }

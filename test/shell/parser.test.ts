@@ -166,3 +166,40 @@ describe('shell syntax through the session', () => {
     expect(await h.run('yes hi | head -1')).toBe('hi\n');
   });
 });
+
+describe('compound commands', () => {
+  it('for, while, until, if/elif/else, break and continue', async () => {
+    const h = harness();
+    expect(await h.run('for i in 1 2 3; do echo "n=$i"; done')).toBe('n=1\nn=2\nn=3\n');
+    expect(await h.run('for f in a b', 'do', 'echo $f', 'done')).toBe('a\nb\n');
+    expect(await h.run('i=0; while [ $i -lt 3 ]; do i=$((i+1)); echo $i; done')).toBe('1\n2\n3\n');
+    expect(await h.run('until true; do echo never; done; echo after')).toBe('after\n');
+    expect(await h.run('if false; then echo a; elif true; then echo b; else echo c; fi')).toBe('b\n');
+    expect(await h.run('if false; then echo a; fi; echo $?')).toBe('0\n');
+    expect(await h.run('for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done')).toBe('1\n3\n');
+    expect(await h.run('for i in 1 2; do echo $i; done | wc -l')).toBe('2\n');
+    expect(await h.run('break')).toBe("bash: break: only meaningful in a `for', `while', or `until' loop\n");
+  });
+
+  it('continues across lines and reports misplaced reserved words', async () => {
+    const h = harness();
+    await h.run('for i in 1 2; do');
+    expect(h.session.prompt()).toBe('> ');
+    expect(await h.run('echo $i', 'done')).toBe('1\n2\n');
+    expect(await h.run('done')).toBe("bash: syntax error near unexpected token `done'\n");
+    expect(await h.run('if then')).toBe("bash: syntax error near unexpected token `then'\n");
+    expect(await h.run('while do')).toBe("bash: syntax error near unexpected token `do'\n");
+    expect(await h.run('echo for done if')).toBe('for done if\n');
+  });
+
+  it('a loop that never waits is stopped, and a sleeping loop ends with Ctrl-C', async () => {
+    const h = harness();
+    expect(await h.run('while true; do :; done')).toBe('bash: loop stopped after 100000 rounds (kubelab limit)\n');
+    const ctl = new AbortController();
+    h.time.setBudget(5000, () => ctl.abort());
+    let out = '';
+    const r = await h.session.feed('while true; do echo tick; sleep 2; done', { stdout: (t) => { out += t; }, stderr: () => {} }, ctl.signal);
+    expect(out).toBe('tick\ntick\ntick\n');
+    expect(r.exitCode).toBe(130);
+  });
+});

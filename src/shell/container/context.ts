@@ -76,7 +76,12 @@ export function clientOf(ctx: ToolContext): Client {
 export const BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 export function isInstalled(io: CommandIO, name: string): boolean {
-  return BIN_DIRS.some((d) => io.fs.exists(`${d}/${name}`));
+  return binaryPath(io.fs, name) !== undefined;
+}
+
+/** Where PATH finds `name` on this filesystem (for `which`, `type`, and exec without a shell). */
+export function binaryPath(fs: CommandIO['fs'], name: string): string | undefined {
+  return BIN_DIRS.map((d) => `${d}/${name}`).find((p) => fs.exists(p));
 }
 
 /**

@@ -86,7 +86,7 @@ function parseArgs(args: string[], helpText: string, versionText: string): Parse
     }
     o.urls.push(a);
   }
-  if (o.urls.length === 0) return { exit: 2, err: `curl: no URL specified\n${tryHelp}` };
+  if (o.urls.length === 0) return { exit: 2, err: `curl: no URL specified!\n${tryHelp}` };
   return { opts: o };
 }
 

@@ -28,7 +28,12 @@ export interface Assignment { name: string; value: Word }
 
 export interface SimpleCommand { t: 'cmd'; assigns: Assignment[]; words: Word[]; redirects: Redirect[] }
 export interface Subshell { t: 'subshell'; list: List; redirects: Redirect[] }
-export type Command = SimpleCommand | Subshell;
+/** `for NAME [in WORDS]; do BODY; done` (no `in`: the positional parameters, none here). */
+export interface ForLoop { t: 'for'; name: string; words: Word[]; body: List; redirects: Redirect[] }
+/** `while COND; do BODY; done` and `until`. */
+export interface WhileLoop { t: 'while'; until: boolean; cond: List; body: List; redirects: Redirect[] }
+export interface IfClause { t: 'if'; branches: { cond: List; body: List }[]; elseBody?: List; redirects: Redirect[] }
+export type Command = SimpleCommand | Subshell | ForLoop | WhileLoop | IfClause;
 
 export interface Pipeline { negate: boolean; cmds: Command[] }
 export interface AndOr { first: Pipeline; rest: { op: '&&' | '||'; pipeline: Pipeline }[] }

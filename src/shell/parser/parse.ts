@@ -3,10 +3,18 @@
  * lists (`;`, `&`, newline), and-or lists, pipelines (with `!`), simple commands with
  * assignments and redirects, and `( ... )` subshells. Errors name the token bash names.
  */
-import type { AndOr, Assignment, Command, List, ParseResult, Pipeline, Redirect, RedirectOp, SimpleCommand, Word } from './ast.js';
+import type { AndOr, Assignment, Command, IfClause, List, ParseResult, Pipeline, Redirect, RedirectOp, SimpleCommand, Word } from './ast.js';
 import { Lexer, NeedMore, type Token } from './lexer.js';
 
 class SyntaxError_ extends Error { constructor(readonly token: string) { super(token); } }
+
+/** Words that end a list inside a compound command; elsewhere they are syntax errors. */
+const RESERVED_ENDS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi']);
+
+/** An unquoted word typed exactly as `w` (reserved words only count unquoted). */
+function isWord(t: Token, w: string): boolean {
+  return t.t === 'word' && t.word.raw === w && t.word.parts.every((p) => p.k === 'lit' && !p.quoted);
+}
 
 const REDIRECT_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<', '<<-', '<<<', '>|']);
 
@@ -52,18 +60,23 @@ class Parser {
     return list;
   }
 
-  /** `inParens`: stop at `)` (subshell body); a missing `)` means more input. */
-  private parseList(inParens: boolean): List {
+  /**
+   * `inParens`: stop at `)` (subshell body); `stops`: reserved words that end this list
+   * (`done`, `fi`, ...). Input ending inside either means more input.
+   */
+  private parseList(inParens: boolean, stops: string[] = []): List {
     const items: List['items'] = [];
+    const nested = inParens || stops.length > 0;
     for (;;) {
       this.skipNewlines();
       const t = this.peek();
       if (t.t === 'eof') {
-        if (inParens) throw new NeedMore();
+        if (nested) throw new NeedMore();
         return { items };
       }
-      if (inParens && this.isOp(')')) {
-        if (items.length === 0) throw new SyntaxError_(')');
+      const atStop = (inParens && this.isOp(')')) || stops.some((w) => isWord(t, w));
+      if (atStop) {
+        if (items.length === 0) throw new SyntaxError_(tokenText(t));
         return { items };
       }
       const andOr = this.parseAndOr();
@@ -74,11 +87,84 @@ class Parser {
         background = sep.op === '&';
       } else if (sep.t === 'nl') {
         this.take();
-      } else if (!(sep.t === 'eof' || (inParens && sep.t === 'op' && sep.op === ')'))) {
+      } else if (!(sep.t === 'eof' || (inParens && sep.t === 'op' && sep.op === ')') || stops.some((w) => isWord(sep, w)))) {
         throw new SyntaxError_(tokenText(sep));
       }
       items.push({ andOr, background });
     }
+  }
+
+  /** Consumes the reserved word `w` or fails naming what is there instead. */
+  private expectWord(w: string): void {
+    this.skipNewlines();
+    const t = this.peek();
+    if (t.t === 'eof') throw new NeedMore();
+    if (!isWord(t, w)) throw new SyntaxError_(tokenText(t));
+    this.take();
+  }
+
+  private redirectsAfterCompound(): Redirect[] {
+    const redirects: Redirect[] = [];
+    while (this.peekRedirect()) redirects.push(this.parseRedirect());
+    const t = this.peek();
+    if (t.t === 'word') throw new SyntaxError_(t.word.raw);
+    return redirects;
+  }
+
+  private parseFor(): Command {
+    const nameTok = this.take();
+    if (nameTok.t === 'eof') throw new NeedMore();
+    if (nameTok.t !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.word.raw)) {
+      if (nameTok.t === 'word') throw new SyntaxError_(nameTok.word.raw);
+      throw new SyntaxError_(tokenText(nameTok));
+    }
+    const words: Word[] = [];
+    this.skipNewlines();
+    if (isWord(this.peek(), 'in')) {
+      this.take();
+      for (;;) {
+        const t = this.peek();
+        if (t.t !== 'word') break;
+        this.take();
+        words.push(t.word);
+      }
+    }
+    const sep = this.peek();
+    if (sep.t === 'op' && sep.op === ';') this.take();
+    else if (sep.t === 'eof') throw new NeedMore();
+    else if (sep.t !== 'nl' && !isWord(sep, 'do')) throw new SyntaxError_(tokenText(sep));
+    this.expectWord('do');
+    const body = this.parseList(false, ['done']);
+    this.expectWord('done');
+    return { t: 'for', name: nameTok.word.raw, words, body, redirects: this.redirectsAfterCompound() };
+  }
+
+  private parseWhile(until: boolean): Command {
+    const cond = this.parseList(false, ['do']);
+    this.expectWord('do');
+    const body = this.parseList(false, ['done']);
+    this.expectWord('done');
+    return { t: 'while', until, cond, body, redirects: this.redirectsAfterCompound() };
+  }
+
+  private parseIf(): Command {
+    const branches: IfClause['branches'] = [];
+    let elseBody: List | undefined;
+    for (;;) {
+      const cond = this.parseList(false, ['then']);
+      this.expectWord('then');
+      const body = this.parseList(false, ['elif', 'else', 'fi']);
+      branches.push({ cond, body });
+      this.skipNewlines();
+      const t = this.take();
+      if (isWord(t, 'elif')) continue;
+      if (isWord(t, 'else')) {
+        elseBody = this.parseList(false, ['fi']);
+        this.expectWord('fi');
+      }
+      break;
+    }
+    return { t: 'if', branches, elseBody, redirects: this.redirectsAfterCompound() };
   }
 
   private parseAndOr(): AndOr {
@@ -107,6 +193,11 @@ class Parser {
   }
 
   private parseCommand(): Command {
+    const first = this.peek();
+    if (isWord(first, 'for')) { this.take(); return this.parseFor(); }
+    if (isWord(first, 'while') || isWord(first, 'until')) { this.take(); return this.parseWhile(first.t === 'word' && first.word.raw === 'until'); }
+    if (isWord(first, 'if')) { this.take(); return this.parseIf(); }
+    if (first.t === 'word' && RESERVED_ENDS.has(first.word.raw) && isWord(first, first.word.raw)) throw new SyntaxError_(first.word.raw);
     if (this.isOp('(')) {
       this.take();
       const list = this.parseList(true);
