@@ -180,6 +180,28 @@ async function main() {
     await context.close();
   });
 
+  await test('a flood (yes) and an endless watch never freeze the page; Ctrl+C stops them at once', async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, `${app}/`, log);
+    for (const cmd of ['yes', 'kubectl get pods -w']) {
+      await page.click('#terminal-body .xterm');
+      await page.keyboard.type(cmd);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1500);
+      assert(await page.evaluate(() => window.__kubelab.busy()), `${cmd} is not running`);
+      // The page still paints: two animation frames arrive promptly.
+      const frameMs = await page.evaluate(() => new Promise((r) => { const t0 = performance.now(); requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t0))); }));
+      assert(frameMs < 500, `${cmd}: two frames took ${frameMs.toFixed(0)} ms`);
+      const t0 = Date.now();
+      await page.keyboard.press('Control+C');
+      await page.waitForFunction(() => !window.__kubelab.busy(), null, { timeout: 3000 });
+      assert(Date.now() - t0 < 1500, `${cmd}: Ctrl+C took ${Date.now() - t0} ms`);
+    }
+    await typeLine(page, 'echo still-here');
+    await waitForLine(page, (x) => x === 'still-here', 'still-here');
+    await context.close();
+  });
+
   await test('a reload restores the session (files survive)', async () => {
     const context = await browser.newContext();
     const page = await openPage(context, `${app}/`, log);
