@@ -5,7 +5,7 @@
  */
 import { RESOURCES, apiVersionOf } from '../../src/cluster/api/discovery.js';
 import { notFound, badRequest } from '../../src/cluster/api/errors.js';
-import { matchesLabels, parseLabelSelector } from '../../src/cluster/api/selectors.js';
+import { matchesLabels, parseLabelSelector, SelectorParseError } from '../../src/cluster/api/selectors.js';
 import { convertFieldSelector, matchesFields, parseFieldSelector, selectableFields } from '../../src/cluster/api/field-selectors.js';
 import { ApiError, type ApiClient, type KubeList, type KubeObject, type ListOptions, type ResourceInfo, type ResourceRef,
   type VersionInfo } from '../../src/cluster/api/types.js';
@@ -67,13 +67,18 @@ export class ObjectsApi implements ApiClient {
     this.warn(info, opts.warnings);
     let items = this.byResource.get(`${info.group}/${info.plural}`) ?? [];
     if (info.namespaced && namespace !== undefined) items = items.filter((o) => o.metadata?.namespace === namespace);
-    if (opts.labelSelector) {
-      const sel = parseLabelSelector(opts.labelSelector);
-      items = items.filter((o) => matchesLabels(sel, o.metadata?.labels));
-    }
-    if (opts.fieldSelector) {
-      const terms = convertFieldSelector(info.group, info.kind, parseFieldSelector(opts.fieldSelector));
-      items = items.filter((o) => matchesFields(terms, selectableFields(info.group, info.kind, o)));
+    try {
+      if (opts.labelSelector) {
+        const sel = parseLabelSelector(opts.labelSelector);
+        items = items.filter((o) => matchesLabels(sel, o.metadata?.labels));
+      }
+      if (opts.fieldSelector) {
+        const terms = convertFieldSelector(info.group, info.kind, parseFieldSelector(opts.fieldSelector));
+        items = items.filter((o) => matchesFields(terms, selectableFields(info.group, info.kind, o)));
+      }
+    } catch (e) {
+      if (e instanceof SelectorParseError) throw badRequest(e.message);
+      throw e;
     }
     return { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: '1' }, items: items.map((o) => structuredClone(o)) };
   }

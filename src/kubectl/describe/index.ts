@@ -42,11 +42,23 @@ function settingsOf(inv: Invocation): DescriberSettings {
   return { showEvents: inv.flags.bool('show-events') };
 }
 
+/** cli-runtime EnhanceListError: BadRequest/NotFound of a list name what was listed. */
+function enhanceListError(e: unknown, info: ResourceInfo, label: string): unknown {
+  if (!(e instanceof ApiError) || (e.code !== 400 && e.code !== 404)) return e;
+  const gvr = `${info.group}/${info.version}, Resource=${info.plural}`;
+  const message = label === ''
+    ? `Unable to list "${gvr}": ${e.message}`
+    : `Unable to find "${gvr}" that match label selector "${label}", field selector "": ${e.message}`;
+  return new ApiError({ ...e.status, message });
+}
+
 /** The objects a TYPE (without names) selects: the builder's list with -l, in -n or across -A. */
 function listTargets(inv: Invocation, info: ResourceInfo, allNamespaces: boolean): Target[] {
   const ns = info.namespaced ? (allNamespaces ? undefined : inv.namespace) : undefined;
   const selector = inv.flags.string('selector');
-  const list = inv.ctx.api.list(refOf(info), ns, selector ? { labelSelector: selector } : undefined);
+  let list;
+  try { list = inv.ctx.api.list(refOf(info), ns, selector ? { labelSelector: selector } : undefined); }
+  catch (e) { throw enhanceListError(e, info, selector); }
   return list.items.map((o: KubeObject) => ({ info, namespace: o.metadata?.namespace ?? '', name: o.metadata?.name ?? '' }));
 }
 
@@ -71,6 +83,7 @@ export async function runDescribe(inv: Invocation): Promise<number> {
     }
   } else if (parsed.kind === 'names') {
     if (inv.flags.string('selector')) throw new KubectlError('name cannot be provided when a selector is specified');
+    if (allNamespaces) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
     for (const { info, name } of parsed.items) {
       const namespace = info.namespaced ? inv.namespace : '';
       try {

@@ -24,6 +24,12 @@ const CASES: string[][] = [
   ['describe', 'pods', 'nginx'], ['describe', 'pods', 'nope'], ['describe', 'pod', 'nginx-pod', '--show-events=false'],
   ['describe', 'svc', '-l', 'component=apiserver'], ['describe', 'pods', '-n', 'empty-ns'], ['describe', 'pods', '-l', 'app=nope'],
   ['describe', 'pod', 'nginx-pod', 'nope'], ['describe', 'pod', 'nope', 'nginx-pod'],
+  ['describe', 'pod', 'nginx-pod', '-A'], ['describe', 'svc,ep', 'nginx-svc'], ['describe', 'svc,ep'], ['describe', 'deploy/nope'],
+  ['describe', 'pods/nginx-pod', 'svc/nginx-svc'], ['describe', 'nodes', 'ip-10-21'], ['describe', 'ns', 'kube'], ['describe', 'pod'],
+  ['describe', 'po', 'nginx', '-n', 'kube-system'], ['describe', 'pods', '-l', 'app=nginx', '-A'], ['describe', 'pods', 'nginx-pod', '-l', 'app=nginx'],
+  ['describe', 'foo'], ['describe', 'pods', '-l', 'app='], ['describe', 'pods', '-l', '!!bad'], ['describe', 'all'],
+  ['describe', 'svc', 'nginx-svc', '-o', 'yaml'], ['describe', 'pod/'], ['describe', 'deployments.apps', 'nginx-deploy'],
+  ['describe', 'endpointslice', 'nginx-svc'], ['describe', 'events', 'nginx-pod'],
 ];
 
 describe.skipIf(why !== null)('describe vs real kubectl 1.33: article cluster', () => {
