@@ -70,6 +70,16 @@ describe('busybox', () => {
     expect(pod.code).toBe(0);
   });
 
+  it('nc -zv checks a port; a typed HTTP request gets the raw response', async () => {
+    const open = await w.type('nc -zv nginx-svc 80');
+    expect(open.err).toBe(`nginx-svc (${nginxSvcIP}:80) open\n`);
+    expect(open.code).toBe(0);
+    const ip = (w.cluster.api.get(SERVICES, 'default', 'lonely-svc') as Service).spec!.clusterIP!;
+    expect((await w.type('nc -zv lonely-svc 80')).err).toBe(`nc: lonely-svc (${ip}:80): Connection refused\n`);
+    const raw = await w.type("printf 'HEAD / HTTP/1.0\\r\\n\\r\\n' | nc nginx-svc 80 | head -2");
+    expect(raw.out).toBe('HTTP/1.1 200 OK\r\nServer: nginx/1.29.3\r\n');
+  });
+
   it('has no curl and no bash', async () => {
     expect((await w.type('curl nginx-svc')).err).toBe('sh: curl: not found\n');
   });

@@ -25,7 +25,7 @@ export interface ContainerImage {
 }
 
 /** Tools of a busybox build (the applets this module implements). */
-const BUSYBOX_TOOLS = ['wget', 'nslookup', 'ping', 'ps', 'hostname', 'ip', 'ifconfig', 'nc', 'traceroute'];
+const BUSYBOX_TOOLS = ['wget', 'nslookup', 'ping', 'ps', 'hostname', 'ip', 'nc'];
 
 const debianLike = (os: OsId, tools: string[] = []): ContainerImage => ({
   os, shell: 'bash', tools: ['hostname', 'getent', ...tools], packages: 'apt', nslookup: 'bind', ping: 'iputils',

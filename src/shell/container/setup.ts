@@ -15,6 +15,7 @@ import { curlCommand } from './curl.js';
 import { digCommand, getentCommand, hostCommand } from './dig.js';
 import { imageFiles } from './files.js';
 import { containerImage } from './images.js';
+import { ncCommand } from './nc.js';
 import { nslookupCommand } from './nslookup.js';
 import { pingCommand } from './ping.js';
 import { ipCommand, psCommand, type ProcessRow } from './procs.js';
@@ -47,7 +48,7 @@ export function containerParts(spec: ContainerSpec, net: Network): ContainerHost
   const tools: Record<string, Command> = {
     curl: curlCommand(ctx), wget: wgetCommand(ctx), nslookup: nslookupCommand(ctx), dig: digCommand(ctx),
     host: hostCommand(ctx), ping: pingCommand(ctx), ps: psCommand(ctx, () => processes(spec, img.shell)), ip: ipCommand(ctx),
-    getent: getentCommand(ctx),
+    getent: getentCommand(ctx), nc: ncCommand(ctx),
   };
   if (img.packages === 'apt') { tools.apt = aptCommand(ctx, 'apt'); tools['apt-get'] = aptCommand(ctx, 'apt-get'); }
   if (img.packages === 'apk') tools.apk = apkCommand(ctx);
