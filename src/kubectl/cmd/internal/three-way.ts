@@ -140,12 +140,14 @@ function mergePatches(base: JsonMap, over: JsonMap, kind: string, path: string[]
     else if (Array.isArray(b) && Array.isArray(v) && !k.startsWith('$')) {
       const meta = listMeta(kind, sub);
       if (meta && !meta.primitive) {
-        const merged = [...b] as JsonMap[];
+        // As mergeMap leaves it: merged entries and additions first, delete directives last.
+        const merged = (b as JsonMap[]).filter((m) => !(isMap(m) && m.$patch !== undefined));
+        const directives = (b as JsonMap[]).filter((m) => isMap(m) && m.$patch !== undefined);
         for (const item of v as JsonMap[]) {
-          const idx = merged.findIndex((m) => isMap(m) && m.$patch === undefined && m[meta.mergeKey] === item[meta.mergeKey]);
+          const idx = merged.findIndex((m) => isMap(m) && m[meta.mergeKey] === item[meta.mergeKey]);
           if (idx >= 0) merged[idx] = mergePatches(merged[idx]!, item, kind, sub); else merged.push(item);
         }
-        out[k] = merged;
+        out[k] = [...merged, ...directives];
       } else out[k] = v;
     } else out[k] = v;
   }
