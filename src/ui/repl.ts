@@ -175,7 +175,8 @@ export class Repl {
     this.capture = '';
     if (report) {
       const p = this.pendingRun;
-      this.deps.onCommand?.(rec, p !== null);
+      // An empty line (Enter at a bare prompt) is not a command worth reporting.
+      if (rec.input.trim() !== '' || p) this.deps.onCommand?.(rec, p !== null);
       this.pendingRun = null;
       p?.(rec);
     }

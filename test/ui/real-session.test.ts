@@ -55,6 +55,20 @@ describe('the page over the real session', () => {
     expect((await s.repl.run('echo ok')).output).toBe('ok\n');
   });
 
+  it('kubectl run -it enters the container shell and exit returns to the workstation', async () => {
+    const s = await boot();
+    s.repl.input('kubectl run -it --image ubuntu t -- bash\r');
+    for (let i = 0; i < 100 && s.repl.busy; i++) await new Promise((r) => setTimeout(r, 20));
+    s.repl.input('\r');
+    expect((await s.repl.run('hostname')).output).toBe('t\n');
+    await s.repl.run('exit');
+    expect(s.rt.session.prompt()).toBe(FRESH_PROMPT);
+    const screen = await s.screen();
+    expect(screen).toContain("If you don't see a command prompt, try pressing enter.");
+    expect(screen).toContain('root@t:/# hostname');
+    expect(s.records.map((r) => r.input)).toEqual(['kubectl run -it --image ubuntu t -- bash', 'hostname', 'exit']);
+  });
+
   it('LazySession accepts a line before the session has loaded and runs it once it has', async () => {
     let rt: Runtime | undefined;
     const time = new HeadlessTime({ advance: (ms) => rt?.clock.advance(ms) });

@@ -73,6 +73,14 @@ describe('Repl', () => {
     expect(s.records.map((r) => r.input)).toEqual(['wait', 'echo after']);
   });
 
+  it('an empty line is not reported as a command', async () => {
+    const s = setup();
+    s.repl.input('\r\r');
+    for (let i = 0; i < 5; i++) await tick();
+    expect(s.records).toEqual([]);
+    expect(await s.screen()).toEqual(['user@k8s:~$ ', 'user@k8s:~$ ', 'user@k8s:~$ ']);
+  });
+
   it('Ctrl-D on an empty line feeds EOF to the session', async () => {
     const s = setup();
     s.repl.input('\x04');
