@@ -9,10 +9,10 @@ import { world, type World } from './harness.js';
 
 const TITLE = '<title>RTFM: Linux, DevOps, and system administration</title>\n';
 
-describe('article: Endpoints to an outside server, ExternalName', () => {
+describe.each(['kind', 'eks-article'])('article on %s: Endpoints to an outside server, ExternalName', (profile) => {
   let w: World;
   beforeAll(async () => {
-    w = world();
+    w = world(profile);
     expect((await w.type('kubectl apply -f svc-example.yaml')).code).toBe(0);
     expect((await w.type('kubectl apply -f external-endpoint.yaml')).out).toBe('service/external-svc created\nendpoints/external-svc created\n');
     expect((await w.type('kubectl apply -f rtfm-service.yaml')).code).toBe(0);
@@ -71,6 +71,13 @@ describe('article: Endpoints to an outside server, ExternalName', () => {
     const pod = w.cluster.runtime.pod('default', 'nginx-pod')!;
     const ip = w.cluster.runtime.pod('default', 'pod')!.podIP;
     expect(pod.containers[0]!.logs.at(-1)).toMatch(new RegExp(`^${ip!.replace(/\./g, '\\.')} - - \\[01/Jun/2025:10:\\d\\d:\\d\\d \\+0000\\] "GET / HTTP/1\\.1" 200 615 "-" "curl/8\\.5\\.0" "-"$`));
+  });
+
+  it('has the profile\'s resolv.conf', async () => {
+    const r = await w.type('cat /etc/resolv.conf');
+    expect(r.out).toBe(profile === 'kind'
+      ? 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n'
+      : 'search default.svc.cluster.local svc.cluster.local cluster.local us-east-2.compute.internal\nnameserver 172.20.0.10\noptions ndots:5\n');
   });
 
   it('fails to resolve a name that does not exist', async () => {
