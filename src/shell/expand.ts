@@ -84,7 +84,10 @@ export async function expandText(text: string, env: ExpandEnv): Promise<string> 
     if (c === '$' && text[i + 1] === '(') {
       let depth = 1; let j = i + 2;
       for (; j < text.length && depth; j++) { if (text[j] === '(') depth++; else if (text[j] === ')') depth--; }
-      out += (await env.substitute(text.slice(i + 2, j - 1))).replace(/\n+$/, '');
+      const inner = text.slice(i + 2, j - 1);
+      out += inner.startsWith('(') && inner.endsWith(')')
+        ? arithmetic(await expandText(inner.slice(1, -1), env), env)
+        : (await env.substitute(inner)).replace(/\n+$/, '');
       i = j - 1;
       continue;
     }

@@ -56,6 +56,8 @@ interface Frame {
   history: string[];
   /** No prompt until the first Enter (after attach). */
   suppressPrompt: boolean;
+  /** No prompt at all (a shell without a terminal). */
+  noPrompt?: boolean;
   /** Ends the kubectl exec/attach waiting on this shell. */
   resolve?: (code: number) => void;
   /** The command line that was running when this shell was entered; it resumes on exit. */
@@ -67,7 +69,7 @@ export interface SessionSnapshot {
   version: 1;
   workstation: { fs: VfsSnapshot; state: ShellState; history: string[] };
   containers: { spec: ContainerSpec & { uid: string }; fs: VfsSnapshot }[];
-  frames: { kind: FrameKind; hostId: string; state: ShellState; history: string[]; suppressPrompt: boolean }[];
+  frames: { kind: FrameKind; hostId: string; state: ShellState; history: string[]; suppressPrompt: boolean; noPrompt?: boolean }[];
   kubeconfig: KubeConfigState;
   buffer: string[];
 }
@@ -158,7 +160,7 @@ class SessionImpl implements ShellSession {
   prompt(): string {
     if (this.buffer.length) return '> ';
     const f = this.top();
-    if (f.suppressPrompt) return '';
+    if (f.suppressPrompt || f.noPrompt) return '';
     return f.host.prompt(f.interp.state.cwd);
   }
 
@@ -196,7 +198,7 @@ class SessionImpl implements ShellSession {
       version: 1 as const,
       workstation: { fs: login.host.fs.snapshot(), state: login.interp.state, history: login.history },
       containers: [...this.containerFs.values()].map((c) => ({ spec: c.spec, fs: c.host.fs.snapshot() })),
-      frames: this.frames.slice(1).map((f) => ({ kind: f.kind, hostId: f.host.id, state: f.interp.state, history: f.history, suppressPrompt: f.suppressPrompt })),
+      frames: this.frames.slice(1).map((f) => ({ kind: f.kind, hostId: f.host.id, state: f.interp.state, history: f.history, suppressPrompt: f.suppressPrompt, noPrompt: f.noPrompt })),
       kubeconfig: this.config,
       buffer: this.buffer,
     });
@@ -223,6 +225,7 @@ class SessionImpl implements ShellSession {
       const frame = this.makeFrame(f.kind, host, structuredClone(f.state));
       frame.history = [...f.history];
       frame.suppressPrompt = f.suppressPrompt;
+      frame.noPrompt = f.noPrompt;
       // The kubectl that opened this shell did not survive the save: closing it just returns.
       frame.resolve = () => {};
       this.frames.push(frame);
@@ -361,8 +364,13 @@ class SessionImpl implements ShellSession {
       io.stdout(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`);
       return 126;
     }
-    const interactiveShell = req.stdin && req.tty && shellNames.includes(program) && argv.length === 1;
-    if (!interactiveShell) {
+    const isShell = shellNames.includes(program) && argv.length === 1;
+    if (!req.stdin && isShell && req.kind === 'attach') {
+      // Attached to a shell without stdin: nothing to type, nothing printed, until Ctrl-C.
+      while (!io.signal.aborted) await this.time.sleep(1000, io.signal);
+      return 130;
+    }
+    if (!(req.stdin && isShell)) {
       // One command, no terminal: run it in a throwaway shell on the container host.
       const interp = new Interpreter({ host, state: freshState(host), time: this.time, builtins: this.builtins, pid: this.nextPid++ });
       const cio: CommandIO = { ...io, env: interp.environment(), cwd: interp.state.cwd, fs: host.fs, stdin: req.stdin ? io.stdin : '' };
@@ -377,6 +385,8 @@ class SessionImpl implements ShellSession {
     const frame = this.makeFrame(req.kind, host, freshState(host));
     frame.spec = spec;
     frame.suppressPrompt = req.kind === 'attach';
+    // A shell reading a pipe (`exec -i` without -t) is not interactive: it prints no prompt.
+    frame.noPrompt = !req.tty;
     const done = new Promise<number>((resolve) => { frame.resolve = resolve; });
     this.frames.push(frame);
     this.entered?.();

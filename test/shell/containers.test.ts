@@ -88,3 +88,22 @@ describe('container shells', () => {
     expect(r.session.prompt()).toBe('learner@kubelab:~$ ');
   });
 });
+
+describe('exec without a terminal', () => {
+  it('pipes stdin into the container with -i, and a shell without -t prints no prompt', async () => {
+    const h = clusterHarness();
+    await running(h);
+    expect(await h.run('echo piped | kubectl exec -i nginx-pod -- cat')).toBe('piped\n');
+    expect(await h.run('kubectl exec nginx-pod -- nosuch')).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuch": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n');
+    await h.run('kubectl exec -i nginx-pod -- bash');
+    expect(h.session.prompt()).toBe('');
+    expect(await h.run('hostname')).toBe('nginx-pod\n');
+    await h.run('exit');
+    expect(h.session.prompt()).toBe('learner@kubelab:~$ ');
+  });
+
+  it('heredocs expand arithmetic too', async () => {
+    const h = clusterHarness();
+    expect(await h.run('cat <<EOF', '$((6 * 7)) $(echo sub)', 'EOF')).toBe('42 sub\n');
+  });
+});

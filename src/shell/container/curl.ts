@@ -109,6 +109,8 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
   const showErr = !o.silent || o.showError;
   const meter = !o.silent && !o.noMeter && (!io.isTTY || o.output !== undefined || o.remoteName);
   const fail = (code: number, msg: string): number => {
+    // -v traces the failure and the connection teardown before the error line.
+    if (o.verbose) io.stderr(`* ${msg.split('\n')[0]}\n* Closing connection\n`);
     if (showErr) io.stderr(`curl: (${code}) ${msg}\n`);
     return code;
   };
@@ -143,6 +145,10 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
     elapsed += r.elapsedMs;
     if (!r.ok) {
       if (r.error.code === 'interrupted') { endMeter(); return 130; }
+      if (o.verbose && (r.error.code === 'refused' || r.error.code === 'unreachable')) {
+        const port = 32768 + ctx.net().randomInt(28000);
+        io.stderr(`* connect to ${r.error.ip} port ${url.port} from ${ctx.podIP} port ${port} failed: ${r.error.code === 'refused' ? 'Connection refused' : 'No route to host'}\n`);
+      }
       if (meter && elapsed >= 1000) io.stderr(meterLine({ received: 0, uploaded: 0, elapsedMs: elapsed }));
       endMeter();
       return failExchange(fail, r, url, elapsed, version);
