@@ -8,6 +8,8 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../cluster/api/types.js';
 import { KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
+import { describePodTemplate } from '../describe/containers.js';
+import { PrefixWriter } from '../describe/prefix-writer.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { parseDuration } from './internal/duration.js';
@@ -113,20 +115,15 @@ const historyCmd: VerbSpec = {
   },
 };
 
-/** A short rendering of a pod template for `history --revision` (describe's DescribePodTemplate, abridged). */
+/**
+ * printTemplate (polymorphichelpers/history.go): DescribePodTemplate through a PrefixWriter
+ * without the tabwriter, so the tabs stay raw as real kubectl prints them.
+ */
 function templateText(t: PodTemplateSpec | undefined): string {
-  const labels = Object.entries(t?.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`);
-  let s = `Pod Template:\n  Labels:\t${labels.join('\n\t')}\n  Containers:\n`;
-  for (const c of t?.spec?.containers ?? []) {
-    s += `   ${c.name}:\n    Image:\t${c.image}\n`;
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`);
-    s += `    Port:\t${ports.length ? ports.join(', ') : '<none>'}\n    Host Port:\t${ports.length ? (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
-    s += `    Environment:\t${c.env?.length ? '' : '<none>'}\n`;
-    for (const e of c.env ?? []) s += `      ${e.name}:\t${e.value ?? ''}\n`;
-    s += `    Mounts:\t<none>\n`;
-  }
-  s += `  Volumes:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\t<none>\n`;
-  return s;
+  const w = new PrefixWriter();
+  describePodTemplate(t, w);
+  // PrefixWriter only offers tabwritten text; history prints the raw lines (request to D: a raw accessor).
+  return (w as unknown as { parts: string[] }).parts.join('');
 }
 
 function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
@@ -147,41 +144,45 @@ const undoCmd: VerbSpec = {
         const d = inv.ctx.api.get(refOf(t.info), t.namespace, t.name) as Deployment;
         const h = history(inv, d);
         const toRevision = inv.flags.int('to-revision');
-        let rs: ReplicaSet | undefined;
-        let rev = toRevision;
-        if (toRevision === 0) {
-          if (h.size === 0) throw new KubectlError(`no rollout history found for deployment "${t.name}"`);
-          const current = Number(d.metadata?.annotations?.[REVISION] ?? '0');
-          const prev = [...h.keys()].filter((r) => r < current).sort((a, b) => b - a)[0];
-          if (prev === undefined) throw new KubectlError('no last revision to roll back to');
-          rev = prev; rs = h.get(prev);
-        } else {
-          rs = h.get(toRevision);
-          if (!rs) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);
+        const { rs, rev } = deploymentRevision(h, t.name, toRevision);
+        if (dryRun === 'client') {
+          // rollback.go prints the template it would restore instead of patching.
+          printOp(inv, d as KubeObject, t.info, templateText(rs.spec?.template), dryRun);
+          continue;
         }
         if (d.spec?.paused) throw new KubectlError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
-        const target = withoutHash(rs!.spec?.template);
+        const target = withoutHash(rs.spec?.template);
         if (deepEqual(target, withoutHash(d.spec?.template))) {
           printOp(inv, d as KubeObject, t.info, `skipped rollback (current template already matches revision ${rev})`, dryRun);
           continue;
         }
-        if (dryRun !== 'client') {
-          const annotations: Record<string, string> = {};
-          for (const [k, v] of Object.entries(rs!.metadata?.annotations ?? {})) {
-            if (![REVISION, 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'kubectl.kubernetes.io/last-applied-configuration'].includes(k)) annotations[k] = v;
-          }
-          const patch = [
-            { op: 'replace', path: '/spec/template', value: target },
-            { op: 'replace', path: '/metadata/annotations', value: { ...keep(d.metadata?.annotations), ...annotations } },
-          ];
-          inv.ctx.api.patch(refOf(t.info), t.namespace, t.name, 'json', patch, { dryRun: dryRun === 'server' });
+        const annotations: Record<string, string> = {};
+        for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) {
+          if (![REVISION, 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'kubectl.kubernetes.io/last-applied-configuration'].includes(k)) annotations[k] = v;
         }
+        const patch = [
+          { op: 'replace', path: '/spec/template', value: target },
+          { op: 'replace', path: '/metadata/annotations', value: { ...keep(d.metadata?.annotations), ...annotations } },
+        ];
+        inv.ctx.api.patch(refOf(t.info), t.namespace, t.name, 'json', patch, { dryRun: dryRun === 'server' });
         printOp(inv, d as KubeObject, t.info, 'rolled back', dryRun);
       } catch (err) { errors.push(err); }
     }
     throwCollected(errors);
   },
 };
+
+/** rollback.go deploymentRevision: the given revision, or the one before the highest. */
+function deploymentRevision(h: Map<number, ReplicaSet>, name: string, toRevision: number): { rs: ReplicaSet; rev: number } {
+  if (toRevision > 0) {
+    const rs = h.get(toRevision);
+    if (!rs) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);
+    return { rs, rev: toRevision };
+  }
+  const revs = [...h.keys()].sort((a, b) => b - a);
+  if (revs.length < 2) throw new KubectlError(`no rollout history found for deployment "${name}"`);
+  return { rs: h.get(revs[1]!)!, rev: revs[1]! };
+}
 
 /** annotationsToSkip that the deployment keeps across a rollback. */
 function keep(a: Record<string, string> | undefined): Record<string, string> {

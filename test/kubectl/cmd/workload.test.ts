@@ -139,3 +139,29 @@ describe('streams until interrupted', () => {
     expect(await env.run('port-forward fresh 8080:80')).toEqual({ out: '', err: 'error: unable to forward port because pod is not running. Current status=Pending\n', code: 1 });
   });
 });
+
+describe('kubectl rollout, as real kubectl prints it', () => {
+  it('history --revision prints the raw pod template; undo without history fails', async () => {
+    const env = await deployed();
+    const r = await env.run('rollout history deployment/nginx-deploy --revision=1');
+    const hash = (env.api.list({ group: 'apps', resource: 'replicasets' }, 'default').items[0]!.metadata!.labels!['pod-template-hash'])!;
+    expect(r).toEqual(ok(`deployment.apps/nginx-deploy with revision #1
+Pod Template:
+  Labels:\tapp=nginx
+\tpod-template-hash=${hash}
+  Containers:
+   nginx-container:
+    Image:\tnginx
+    Port:\t80/TCP
+    Host Port:\t0/TCP
+    Environment:\t<none>
+    Mounts:\t<none>
+  Volumes:\t<none>
+  Node-Selectors:\t<none>
+  Tolerations:\t<none>
+
+`));
+    expect(await env.run('rollout undo deploy/nginx-deploy --dry-run=client')).toEqual({ out: '', err: 'error: no rollout history found for deployment "nginx-deploy"\n', code: 1 });
+    expect(await env.run('rollout history deployment/nginx-deploy --revision=7')).toEqual({ out: '', err: 'error: unable to find the specified revision\n', code: 1 });
+  });
+});
