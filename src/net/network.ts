@@ -69,6 +69,8 @@ export class Network {
   readonly internet: Internet;
   /** Server processes by container (their counters live as long as the container). */
   private readonly servers = new Map<string, HttpServer | null>();
+  /** `kubectl port-forward` listeners on the workstation's loopback, by local port. */
+  private readonly forwards = new Map<number, { namespace: string; pod: string; port: number; onConnection?: () => void }>();
 
   constructor(private readonly deps: NetworkDeps) {
     this.view = new ApiView(deps.api);
@@ -93,6 +95,7 @@ export class Network {
 
   /** Opens a TCP connection from client to ip:port through kube-proxy's rules. */
   connect(client: Client, ip: string, port: number): ConnectResult {
+    if (ip.startsWith('127.') && client.outside) return this.connectForwarded(port);
     // Loopback stays inside the client's own network namespace (the pod itself).
     if (ip.startsWith('127.') && client.pod) ip = client.ip;
     const isNode = this.deps.profile.nodes.some((n) => n.internalIP === ip);
@@ -141,6 +144,27 @@ export class Network {
     const site = this.internet.siteAt(ip);
     if (site?.icmp) return { reply: true, rttMs: site.latencyMs * 2 + jitter * 10, ttl: 52 };
     return { reply: false, rttMs: 0, ttl: 0 };
+  }
+
+  /**
+   * `kubectl port-forward`: connections to 127.0.0.1:localPort on the workstation reach the
+   * pod's port directly (no Service, no kube-proxy). Returns a function that stops listening.
+   */
+  forwardPort(localPort: number, target: { namespace: string; pod: string; port: number }, onConnection?: () => void): () => void {
+    this.forwards.set(localPort, { ...target, onConnection });
+    return () => { if (this.forwards.get(localPort)?.pod === target.pod) this.forwards.delete(localPort); };
+  }
+
+  private connectForwarded(localPort: number): ConnectResult {
+    const f = this.forwards.get(localPort);
+    if (!f) return { kind: 'refused', latencyMs: 0 };
+    f.onConnection?.();
+    const pod = this.view.pods(f.namespace).find((p) => p.metadata?.name === f.pod);
+    const ip = pod?.status?.podIP;
+    const peer = pod && ip ? this.podPeer(pod, ip, f.port) : undefined;
+    // The pod has nothing on that port: kubectl logs an error and the client sees the connection close.
+    if (!peer) return { kind: 'open', latencyMs: 1, peer: { ip: '127.0.0.1', port: localPort, server: null, certNames: null, log: () => {} } };
+    return { kind: 'open', latencyMs: 1 + this.deps.rng.int(3), peer };
   }
 
   private timeout(): ConnectResult {
@@ -202,6 +226,10 @@ export interface NetworkHost {
 }
 
 const networks = new WeakMap<object, Network>();
+const byApi = new WeakMap<object, Network>();
+
+/** The Network already built for this API client, if any (kubectl reaches it this way for port-forward). */
+export function networkForApi(api: NetworkDeps['api']): Network | undefined { return byApi.get(api); }
 
 /** One Network per cluster object, created on first use. */
 export function networkFor(cluster: NetworkHost): Network {
@@ -213,6 +241,7 @@ export function networkFor(cluster: NetworkHost): Network {
       rng: cluster.rng ?? new SeededRandom(0x5eed), runtime: cluster.runtime,
     });
     networks.set(cluster, n);
+    byApi.set(cluster.api, n);
   }
   return n;
 }

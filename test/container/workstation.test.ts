@@ -50,6 +50,16 @@ describe('workstation tools', () => {
     expect((await run(['curl', '-s', '172.18.0.2:30081'])).code).toBe(7);
   });
 
+  it('kubectl port-forward listeners on localhost reach the pod directly', async () => {
+    let handled = 0;
+    const stop = attachedNetwork()!.forwardPort(8080, { namespace: 'default', pod: 'nginx-pod', port: 80 }, () => { handled++; });
+    expect((await run(['curl', '-s', 'localhost:8080'])).out).toContain('<title>Welcome to nginx!</title>');
+    expect(handled).toBe(1);
+    expect((await run(['curl', 'localhost:8081'])).err).toBe("curl: (7) Failed to connect to localhost port 8081 after 0 ms: Couldn't connect to server\n");
+    stop();
+    expect((await run(['curl', '-s', 'localhost:8080'])).code).toBe(7);
+  });
+
   it('reaches the internet', async () => {
     const r = await run(['curl', '-sL', 'rtfm.co.ua']);
     expect(r.out).toContain('<title>RTFM: Linux, DevOps, and system administration</title>');

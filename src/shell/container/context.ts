@@ -56,7 +56,8 @@ export function upstreamDnsView(net: () => Network): DnsView {
     lookup: (n, hosts) => {
       const lower = n.toLowerCase();
       if (/^\d{1,3}(\.\d{1,3}){3}$/.test(lower)) return { ok: true, name: lower, canonical: lower, cnames: [], addresses: [lower], tried: [] };
-      const h = hosts?.get(lower.replace(/\.$/, ''));
+      // systemd-resolved answers localhost itself, with or without /etc/hosts.
+      const h = hosts?.get(lower.replace(/\.$/, '')) ?? (/^localhost\.?$/.test(lower) ? '127.0.0.1' : undefined);
       if (h) return { ok: true, name: lower, canonical: lower, cnames: [], addresses: [h], tried: [] };
       const fq = (lower.endsWith('.') ? lower : lower + '.');
       const r = query(fq, 'A');
