@@ -53,7 +53,7 @@ export function complete(line: string, ctx: CompletionContext): Completion {
     if (current.includes('/')) return { replaceFrom: start, candidates: files(ctx, current) };
     return { replaceFrom: start, candidates: prefixed([...Object.keys(ctx.host.commands), ...ctx.builtins.filter((b) => /^[a-z]/.test(b))], current) };
   }
-  if (words[0] === 'kubectl' || words[0] === 'k') {
+  if (words[0] === 'kubectl') {
     const c = kubectl(words.slice(1), current, ctx);
     if (c) return { replaceFrom: start + c.offset, candidates: c.candidates };
     return none;

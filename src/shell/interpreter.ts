@@ -142,25 +142,37 @@ export class Interpreter {
   }
 
   private async runPipeline(p: Pipeline, fds: Fds, signal: AbortSignal): Promise<number> {
+    if (p.cmds.length === 1) {
+      const code = await this.runCommand(p.cmds[0]!, fds, signal);
+      return (this.state.lastExit = p.negate ? (code === 0 ? 1 : 0) : code);
+    }
+    // Each stage of a real pipeline is a subshell: `exit` there ends only that stage.
+    const stage = async (c: AstCommand, f: Fds, sig: AbortSignal): Promise<number> => {
+      try { return await this.runCommand(c, f, sig); } catch (e) {
+        if (e instanceof ExitRequest) return e.code;
+        if (e instanceof NestedShellRequest) return 0;
+        throw e;
+      }
+    };
     let stdin = fds.stdin;
     let stdinIsTerminal = fds.stdinIsTerminal;
     let code = 0;
     for (let i = 0; i < p.cmds.length; i++) {
       const last = i === p.cmds.length - 1;
       if (last) {
-        code = await this.runCommand(p.cmds[i]!, { ...fds, stdin, stdinIsTerminal }, signal);
+        code = await stage(p.cmds[i]!, { ...fds, stdin, stdinIsTerminal }, signal);
         break;
       }
       let buf = '';
-      const stage = new AbortController();
-      const onAbort = () => stage.abort();
+      const stageCtl = new AbortController();
+      const onAbort = () => stageCtl.abort();
       signal.addEventListener('abort', onAbort);
       const out = (t: string) => {
         if (buf.length >= PIPE_BUFFER) return;
         buf += t;
-        if (buf.length >= PIPE_BUFFER) stage.abort();
+        if (buf.length >= PIPE_BUFFER) stageCtl.abort();
       };
-      await this.runCommand(p.cmds[i]!, { ...fds, stdin, stdinIsTerminal, out, outIsTerminal: false }, stage.signal);
+      await stage(p.cmds[i]!, { ...fds, stdin, stdinIsTerminal, out, outIsTerminal: false }, stageCtl.signal);
       signal.removeEventListener('abort', onAbort);
       if (signal.aborted) return (this.state.lastExit = 130);
       stdin = buf.slice(0, PIPE_BUFFER);
