@@ -14,6 +14,17 @@ import { LazySession, FRESH_PROMPT } from './lazy-session.js';
 import { Persister, SAVE_FORMAT, SAVE_VERSION, encodeSession, type KeyValueStore, type LessonPosition, type SavedSession } from './persist.js';
 import { EmbedApi, DEFAULT_ALLOWED_ORIGINS, parentOrigin, type EmbedTarget, type LessonState } from './embed.js';
 import { parseParams, shareLink, type PageParams, type Theme } from './params.js';
+import type { OpenEditor } from '../shell/utils/index.js';
+
+/** What other parts of the page (editor panel, lessons) plug in before boot(). */
+export interface AppOptions {
+  /** nano/vi/code FILE open the page's editor (src/shell/utils/editor.ts). */
+  openEditor?: OpenEditor;
+  /** Files for a fresh workstation's home (relative path → content). */
+  files?: () => Record<string, string> | undefined;
+  /** Cluster profile for a fresh session. */
+  profile?: () => string | undefined;
+}
 
 /** What the lesson engine plugs in later; until then loadLesson only records the position. */
 export interface LessonBridge {
@@ -48,7 +59,9 @@ export class App implements EmbedTarget {
   /** Settles when the lazily loaded parts have arrived (tests wait for it). */
   extras: Promise<void> = Promise.resolve();
 
-  constructor(private readonly root: HTMLElement, search: string) {
+  private readonly themeListeners: ((t: Theme) => void)[] = [];
+
+  constructor(private readonly root: HTMLElement, search: string, private readonly options: AppOptions = {}) {
     this.params = parseParams(search);
     this.persist = new Persister(this.store);
     // Until the simulator loads there is no clock to advance.
@@ -97,6 +110,10 @@ export class App implements EmbedTarget {
     ])).then(() => undefined, () => undefined);
   }
 
+  get currentTheme(): Theme { return this.theme; }
+  /** The editor panel follows the page theme. */
+  onThemeChange(fn: (t: Theme) => void): void { this.themeListeners.push(fn); }
+
   /** Lets the lesson engine take over loadLesson; it reports progress through the methods below. */
   setLessonBridge(bridge: LessonBridge): void { this.lessonBridge = bridge; }
   stepCompleted(lesson: string, step: string): void {
@@ -110,8 +127,10 @@ export class App implements EmbedTarget {
   // ---- EmbedTarget -------------------------------------------------------------------
   runCommand(command: string): Promise<CommandRecord> { return this.repl.run(command); }
   typeCommand(command: string): void { this.repl.type(command); }
-  setFile(path: string, content: string): void {
-    void this.runtimeReady.then((rt) => { rt.writeFile(path, content); this.persist.schedule(); });
+  async setFile(path: string, content: string): Promise<void> {
+    const rt = await this.runtimeReady;
+    rt.writeFile(path, content);
+    this.persist.schedule();
   }
   lessonState(): LessonState {
     return { lesson: this.position.lesson ?? null, step: this.position.step ?? null, completedSteps: [...this.position.completedSteps] };
@@ -163,7 +182,10 @@ export class App implements EmbedTarget {
       : { lesson: this.position.lesson, completedSteps: [] }; // a reset starts the lesson over
     this.position = saved ? saved.lesson : fresh;
     const seed = saved?.seed ?? this.runtime?.seed ?? this.params.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const base: RuntimeOptions = { seed, startTime: Date.now(), time: this.driver };
+    const base: RuntimeOptions = {
+      seed, startTime: Date.now(), time: this.driver, openEditor: this.options.openEditor,
+      files: this.options.files?.(), profile: this.options.profile?.(),
+    };
 
     this.runtime = undefined;
     this.persist.setSource(null);
@@ -222,6 +244,7 @@ export class App implements EmbedTarget {
     // A toggle keeps one name; aria-pressed says whether the light theme is on.
     b.setAttribute('aria-pressed', String(t === 'light'));
     this.store.setItem('kubelab:theme', t);
+    for (const l of this.themeListeners) l(t);
   }
 
   private announce(text: string): void { this.layout.status.textContent = text; }

@@ -16,7 +16,7 @@ export interface LessonState { lesson: string | null; step: string | null; compl
 export interface EmbedTarget {
   runCommand(command: string): Promise<CommandRecord>;
   typeCommand(command: string): void;
-  setFile(path: string, content: string): void;
+  setFile(path: string, content: string): void | Promise<void>;
   reset(): Promise<void>;
   loadLesson(lesson: string, step: string | null): Promise<void>;
   lessonState(): LessonState;
@@ -95,7 +95,7 @@ export class EmbedApi {
         return;
       }
       case 'typeCommand': this.target.typeCommand(msg.command); return;
-      case 'setFile': this.target.setFile(msg.path, msg.content); return;
+      case 'setFile': await this.target.setFile(msg.path, msg.content); return;
       case 'reset': await this.target.reset(); return;
       case 'loadLesson': await this.target.loadLesson(msg.lesson, msg.step ?? null); return;
       case 'getState': reply('state', { ...this.target.lessonState() }); return;

@@ -111,8 +111,10 @@ export class Repl {
 
   /** Puts text on the prompt without running it. */
   type(text: string): void {
-    if (this.running || !this.editor.active) { this.typeahead += text; return; }
-    this.editor.insert(text.replace(/\r?\n/g, ' '));
+    // Typed, never run: line breaks become spaces, control characters are dropped.
+    const clean = text.replace(/\r?\n/g, ' ').replace(/[\x00-\x1f\x7f]/g, '');
+    if (this.running || !this.editor.active) { this.typeahead += clean; return; }
+    this.editor.insert(clean);
   }
 
   whenIdle(): Promise<void> {

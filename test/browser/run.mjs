@@ -244,6 +244,12 @@ async function main() {
     assert(reply.input === 'echo from-host' && reply.output === 'from-host\n' && reply.exitCode === 0, `bad reply ${JSON.stringify(reply)}`);
     const pods = await page.evaluate(() => window.kubelabHost.run('kubectl get pods'));
     assert(/No resources found|NAME/.test(pods.output), `kubectl output: ${JSON.stringify(pods)}`);
+    await page.evaluate(() => window.kubelabHost.setFile('notes/a.txt', 'hello from host\n'));
+    const cat = await page.evaluate(() => window.kubelabHost.run('cat ~/notes/a.txt'));
+    assert(cat.output === 'hello from host\n', `setFile: ${JSON.stringify(cat)}`);
+    await page.evaluate(() => window.kubelabHost.type('kubectl get svc'));
+    const frame = page.frames().find((f) => f.url().startsWith(app));
+    await frame.waitForFunction(() => window.__kubelab.lines().at(-1).endsWith('$ kubectl get svc'), null, { timeout: 3000 });
     const state = await page.evaluate(() => window.kubelabHost.state());
     assert(state.type === 'state' && Array.isArray(state.completedSteps), `bad state ${JSON.stringify(state)}`);
     await context.close();
