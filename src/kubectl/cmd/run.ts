@@ -105,6 +105,7 @@ export const runVerb: VerbSpec = {
         const spec = svc.spec as Record<string, unknown>;
         spec.ports = [{ protocol: 'TCP', port, targetPort: port }];
         spec.selector = labels;
+        delete spec.type;
         (svc.metadata as Record<string, unknown>).labels = undefined;
         delete (svc.metadata as Record<string, unknown>).labels;
         const out = dryRun === 'client' ? svc : api.create(SERVICE, inv.namespace, svc, write);
@@ -114,6 +115,8 @@ export const runVerb: VerbSpec = {
 
     if (attach) return attachToRun(inv, created as Pod, restart, remove);
 
+    // The YAML printer separates the pod from the service printed before it; kubectl 1.33 writes two separators here.
+    if (f.bool('expose') && f.string('output') === 'yaml' && errors.length === 0) inv.ctx.stdout('---\n---\n');
     printOp(inv, created, resolveType(api, 'pods'), 'created', dryRun, dryRun === 'client');
     throwCollected(errors);
   },

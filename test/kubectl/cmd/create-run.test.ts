@@ -194,3 +194,45 @@ describe('kubectl create secret docker-registry and tls', () => {
     expect(await env.run('create secret tls t --cert=c.crt --key=k.key')).toEqual({ out: '', err: 'error: tls: failed to find any PEM data in certificate input\n', code: 1 });
   });
 });
+
+describe('kubectl run --expose', () => {
+  it('prints the service, then the pod, as real kubectl 1.33 does', async () => {
+    const env = new Env();
+    expect(await env.run('run x --image=nginx --port=80 --expose --dry-run=client -o yaml')).toEqual(ok(`apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  name: x
+spec:
+  ports:
+  - port: 80
+    protocol: TCP
+    targetPort: 80
+  selector:
+    run: x
+status:
+  loadBalancer: {}
+---
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: x
+  name: x
+spec:
+  containers:
+  - image: nginx
+    name: x
+    ports:
+    - containerPort: 80
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}
+`));
+    expect(await env.run('run x --image=nginx --port=80 --expose')).toEqual(ok('service/x created\npod/x created\n'));
+    expect(await env.run('run y --image=nginx --expose')).toEqual({ out: '', err: "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n", code: 1 });
+  });
+});
