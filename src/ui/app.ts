@@ -90,11 +90,13 @@ export class App implements EmbedTarget {
     // The prompt comes up before the simulator has downloaded; it arrives in parallel.
     this.startRuntime(true);
     this.repl.start();
-    performance.mark('kubelab:ready');
 
     const allowed = new Set([...DEFAULT_ALLOWED_ORIGINS, ...this.params.origins]);
     this.embed = new EmbedApi(this, allowed, window.parent !== window ? (m, o) => window.parent.postMessage(m, o) : null, parentOrigin(window));
     window.addEventListener('message', (e) => { void this.embed.receive(e.data, e.origin); });
+    // Ready once the prompt is in the terminal (keys are accepted from here on).
+    await this.writer.drained();
+    performance.mark('kubelab:ready');
     this.embed.notify('ready', { lesson: this.position.lesson ?? null, step: this.position.step ?? null });
 
     this.driver.onTick(() => this.drawClock());
