@@ -8,6 +8,7 @@ import { clusterInfoVerb } from './cluster-info.js';
 import { completionVerb } from './completion.js';
 import { configVerb } from './config.js';
 import { eventsVerb } from './events.js';
+import { explainVerb } from './explain.js';
 import { getVerb } from './get.js';
 import { topVerb } from './top.js';
 import { versionVerb } from './version.js';
@@ -15,7 +16,7 @@ import { versionVerb } from './version.js';
 export function defaultRegistry(): VerbRegistry {
   const r = new VerbRegistry();
   for (const v of [getVerb, eventsVerb, apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, topVerb,
-    authVerb, completionVerb]) r.register(v);
+    authVerb, completionVerb, explainVerb]) r.register(v);
   registerCmdVerbs(r);
   registerDescribe(r);
   return r;
