@@ -160,6 +160,16 @@ export const deleteVerb: VerbSpec = {
     const { targets, errors } = resolveTargets(inv, inv.args, {
       requireObject: false, selector, all, allNamespaces: inv.flags.bool('all-namespaces'), fieldSelector: fieldSelector || undefined,
     });
+    if (inv.flags.bool('interactive')) {
+      if (targets.length === 0 && errors.length === 0) { inv.ctx.stdout('No resources found\n'); return; }
+      throwCollected(errors);
+      // delete.go confirmation: list, ask, read one word from stdin.
+      inv.ctx.stdout(`You are about to delete the following ${targets.length} resource(s):\n`);
+      for (const t of targets) inv.ctx.stdout(`${t.info.kind.toLowerCase()}${t.info.group ? '.' + t.info.group : ''}/${t.name}\n`);
+      inv.ctx.stdout('Do you want to continue? (y/n): ');
+      const answer = (inv.ctx.stdin ?? '').trim().split(/\s+/)[0] ?? '';
+      if (answer.toLowerCase() !== 'y') { inv.ctx.stdout('deletion is cancelled\n'); return; }
+    }
     await deleteTargets(inv, targets, errors, s);
   },
 };

@@ -74,3 +74,13 @@ describe('kubectl delete', () => {
     expect(await env.run('delete deploy/web -o name')).toEqual({ out: 'deployment.apps/web\n', err: '', code: 0 });
   });
 });
+
+describe('kubectl delete -i', () => {
+  it('asks, and deletes only on y', async () => {
+    const env = await withArticlePod();
+    const prompt = 'You are about to delete the following 1 resource(s):\npod/nginx-pod\nDo you want to continue? (y/n): ';
+    expect(await env.run('delete -i pod nginx-pod', { stdin: 'n\n' })).toEqual({ out: `${prompt}deletion is cancelled\n`, err: '', code: 0 });
+    expect(env.get('pods', 'nginx-pod').metadata?.deletionTimestamp).toBeUndefined();
+    expect(await env.run('delete -i pod nginx-pod', { stdin: 'Y\n' })).toEqual({ out: `${prompt}pod "nginx-pod" deleted\n`, err: '', code: 0 });
+  });
+});
