@@ -51,6 +51,7 @@ export function createTerminal(container: HTMLElement, opts: { theme: Theme; scr
     screenReaderMode: opts.screenReader,
     theme: terminalTheme(opts.theme),
     cursorBlink: true,
+    macOptionIsMeta: true, // Option-B/F/D act as readline's Meta keys
   });
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);

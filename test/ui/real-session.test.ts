@@ -32,6 +32,12 @@ describe('the page over the real session', () => {
     expect((await s.screen()).slice(0, 2)).toEqual([`${FRESH_PROMPT}kubectl get pods`, 'No resources found in default namespace.']);
   });
 
+  it('Tab completes through the real session', async () => {
+    const s = await boot();
+    s.repl.input('kubectl ge\t');
+    expect(s.repl.editor.line).toBe('kubectl get ');
+  });
+
   it('a snapshot restores files, and setFile writes relative to home', async () => {
     const a = await boot();
     await a.repl.run('echo hi > f.txt');
