@@ -164,6 +164,16 @@ describe('ubuntu with dnsutils', () => {
     expect(r.out).toMatch(new RegExp(`^PING nginx-svc\\.default\\.svc\\.cluster\\.local \\(${nginxSvcIP.replace(/\./g, '\\.')}\\) 56\\(84\\) bytes of data\\.\n\n--- nginx-svc\\.default\\.svc\\.cluster\\.local ping statistics ---\n2 packets transmitted, 0 received, 100% packet loss, time 10\\d\\dms\n\n$`));
   });
 
+  it('GNU wget after apt install wget logs as wget 1.21 does', async () => {
+    expect((await w.type('apt-get install -y -qq wget > /dev/null')).code).toBe(0);
+    const r = await w.type('wget -O - nginx-svc/x');
+    expect(r.err).toMatch(new RegExp(`^--2025-06-01 \\d\\d:\\d\\d:\\d\\d--  http://nginx-svc/x\nResolving nginx-svc \\(nginx-svc\\)\\.\\.\\. ${nginxSvcIP.replace(/\./g, '\\.')}\n` +
+      `Connecting to nginx-svc \\(nginx-svc\\)\\|${nginxSvcIP.replace(/\./g, '\\.')}\\|:80\\.\\.\\. connected\\.\nHTTP request sent, awaiting response\\.\\.\\. 404 Not Found\n` +
+      `2025-06-01 \\d\\d:\\d\\d:\\d\\d ERROR 404: Not Found\\.\n\n$`));
+    expect(r.code).toBe(8);
+    expect((await w.type('wget -q nope')).err).toBe("wget: unable to resolve host address 'nope'\n");
+  });
+
   it('leaves', async () => { expect((await w.type('exit')).all).toContain('pod "u" deleted'); });
 });
 

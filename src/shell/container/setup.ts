@@ -10,7 +10,7 @@ import type { Command } from '../command.js';
 import { registerContainerImages, type ContainerHostParts, type ContainerSetup, type ContainerSpec } from '../host.js';
 import { apkCommand } from './apk.js';
 import { aptCommand, archiveFor, installFiles } from './apt.js';
-import { clusterDnsView, gated, type ToolContext } from './context.js';
+import { clusterDnsView, gated, upstreamDnsView, type ToolContext } from './context.js';
 import { curlCommand } from './curl.js';
 import { digCommand, getentCommand, hostCommand } from './dig.js';
 import { imageFiles } from './files.js';
@@ -38,7 +38,9 @@ export function containerParts(spec: ContainerSpec, net: Network): ContainerHost
   const podIP = spec.podIP ?? pod?.status?.podIP ?? '';
   const ctx: ToolContext = {
     net: () => net, namespace: spec.namespace, pod: spec.pod, container: spec.container, podIP,
-    hostname: pod?.spec?.hostname ?? spec.pod, image: img, dns: clusterDnsView(() => net, spec.namespace),
+    hostname: pod?.spec?.hostname ?? spec.pod, image: img,
+    // dnsPolicy Default (and ClusterFirst with hostNetwork) resolve like the node: no cluster names.
+    dns: usesNodeDns(pod) ? { ...upstreamDnsView(() => net), nameserver: () => net.profileNameserver() } : clusterDnsView(() => net, spec.namespace),
   };
   const files = imageFiles(img, repo, {
     namespace: spec.namespace, podName: spec.pod, podIP, hostname: pod?.spec?.hostname, subdomain: pod?.spec?.subdomain,
@@ -72,6 +74,11 @@ export function containerParts(spec: ContainerSpec, net: Network): ContainerHost
     dialect: img.shell === 'bash' ? 'bash' : 'ash',
     workdir: img.workdir,
   };
+}
+
+function usesNodeDns(pod: Pod | undefined): boolean {
+  const policy = pod?.spec?.dnsPolicy ?? 'ClusterFirst';
+  return policy === 'Default' || (policy === 'ClusterFirst' && pod?.spec?.hostNetwork === true);
 }
 
 /** ClusterFirst (default) gets the cluster resolv.conf; Default/None use the node's or the pod's own. */

@@ -7,6 +7,7 @@ import { byteLength, header, type HttpRequest } from '../../net/index.js';
 import type { CommandIO } from '../command.js';
 import type { ToolContext } from './context.js';
 import { exchange } from './http-client.js';
+import { gnuWget } from './wget-gnu.js';
 import { hostHeader, parseUrl, type ParsedUrl } from './url.js';
 
 export function wgetCommand(ctx: ToolContext) {
@@ -28,10 +29,15 @@ export function wgetCommand(ctx: ToolContext) {
       if (a.startsWith('-')) continue;
       urls.push(a);
     }
+    if (urls.length === 0 && ctx.image.os !== 'busybox' && ctx.image.os !== 'alpine') {
+      io.stderr("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n");
+      return 1;
+    }
     if (urls.length === 0) {
       io.stderr('BusyBox v1.37.0 (2025-01-17 18:12:01 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...\n');
       return 1;
     }
+    if (ctx.image.os !== 'busybox' && ctx.image.os !== 'alpine') return gnuWget(ctx, io, urls[0]!, output, quiet);
     const parsed = parseUrl(urls[0]!);
     if ('error' in parsed) { io.stderr(`wget: not an http or ftp url: ${urls[0]}\n`); return 1; }
     let url: ParsedUrl = parsed;
