@@ -118,4 +118,15 @@ describe('kubectl get on the simulated cluster', () => {
     expect(all.stdout.startsWith('NAMESPACE     NAME ')).toBe(true);
     expect(all.stdout).toContain('kube-system   daemonset.apps/kube-proxy');
   });
+
+  it('serves `get --raw` paths from the API', async () => {
+    const c = cluster();
+    expect(await kubectl(c, ['get', '--raw', '/healthz'])).toEqual({ stdout: 'ok', stderr: '', exitCode: 0 });
+    const svc = await kubectl(c, ['get', '--raw', '/api/v1/namespaces/default/services/kubernetes']);
+    expect(JSON.parse(svc.stdout)).toMatchObject({ kind: 'Service', metadata: { name: 'kubernetes' } });
+    const pods = await kubectl(c, ['get', '--raw', '/api/v1/pods']);
+    expect((JSON.parse(pods.stdout) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    expect(await kubectl(c, ['get', '--raw', '/nope'])).toEqual({
+      stdout: '', stderr: 'Error from server (NotFound): the server could not find the requested resource\n', exitCode: 1 });
+  });
 });

@@ -15,6 +15,7 @@ import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { groupVersion, kindPrefix, parseResourceArgs, refOf } from '../resources.js';
 import { buildTable } from '../tables/index.js';
+import { getRaw } from './get-raw.js';
 import { watchGet } from './get-watch.js';
 
 const getFlags: FlagSpec[] = [
@@ -176,6 +177,12 @@ async function runGet(inv: Invocation): Promise<number | void> {
   if (inv.args.length === 0 && !hasFiles && inv.flags.string('raw') === '') {
     inv.ctx.stderr('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     throw new UsageError('Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).', inv.commandPath);
+  }
+  const raw = inv.flags.string('raw');
+  if (raw !== '') {
+    if (inv.args.length) throw new KubectlError('arguments may not be passed when --raw is specified');
+    inv.ctx.stdout(getRaw(inv.ctx.api, raw));
+    return;
   }
   const format = parseOutput(inv.flags.string('output'), inv.ctx.files, { tables: true, template: inv.flags.string('template') })!;
   const allNamespaces = inv.flags.bool('all-namespaces');
