@@ -127,6 +127,12 @@ export class Cluster {
 
   controller(name: string): Controller | undefined { return this.byName.get(name); }
 
+  /** Re-queues everything in every controller and settles: a converged cluster writes nothing. */
+  resyncAll(): number {
+    for (const c of this.controllers) c.resync?.();
+    return this.settle();
+  }
+
   private wakeAt(controller: string, key: string, at: number): void {
     const id = `${controller}\u0000${key}\u0000${at}`;
     if (this.wakeups.has(id)) return;

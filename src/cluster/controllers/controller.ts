@@ -42,6 +42,8 @@ export interface Controller {
   drain(): boolean;
   /** Adds a key to the work queue (used by timed wake-ups). */
   enqueue?(key: string): void;
+  /** Re-queues every object the controller owns (periodic informer resync). */
+  resync?(): void;
 }
 
 /** A de-duplicating FIFO of keys, like client-go's workqueue without rate limiting. */

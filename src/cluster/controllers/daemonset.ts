@@ -49,6 +49,11 @@ export class DaemonSetController implements Controller {
         if (c?.kind === 'DaemonSet') for (const s of this.sets.byIndex('uid', c.uid)) this.queue.add(keyOf(s));
       }
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const s of this.sets.list()) this.queue.add(keyOf(s));
   }
 

@@ -39,6 +39,11 @@ export class DeploymentController implements Controller {
         if (c?.kind === 'Deployment') for (const d of this.deps.byIndex('uid', c.uid)) this.queue.add(keyOf(d));
       }
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const d of this.deps.list()) this.queue.add(keyOf(d));
   }
 
@@ -282,8 +287,7 @@ export class DeploymentController implements Controller {
     status['conditions'] = conds;
     const cur = d.status ?? {};
     if (deepEqual(status, cur)) return;
-    const upd = clone(d);
-    upd.status = status;
+    const upd = { ...d, status };
     try { this.ctx.api.update(R.deployments, d.metadata!.namespace, upd, { subresource: 'status', fieldManager: 'kube-controller-manager' }); } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.code === 409) this.queue.add(keyOf(d));

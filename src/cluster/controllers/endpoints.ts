@@ -77,6 +77,11 @@ export class EndpointsController implements Controller {
       for (const s of servicesForPod(this.services, old)) this.queue.add(keyOf(s));
     });
     this.endpoints.onChange((_t, ep) => { if (this.services.getByKey(keyOf(ep)) || _t === 'DELETED') this.queue.add(keyOf(ep)); });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const s of this.services.list()) this.queue.add(keyOf(s));
   }
 
@@ -131,7 +136,7 @@ export class EndpointsController implements Controller {
     if (cur && deepEqual(cur.subsets ?? [], desired) && deepEqual(cur.metadata?.labels ?? {}, labels)) return;
     const annotations: Record<string, string> = { ...(cur?.metadata?.annotations ?? {}) };
     if (trigger) annotations[TRIGGER] = rfc3339(Math.max(trigger, parseTime(cur?.metadata?.annotations?.[TRIGGER]) ?? 0)); else delete annotations[TRIGGER];
-    const obj: EpObj = cur ? clone(cur) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns } };
+    const obj: EpObj = cur ? { ...cur } : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns } };
     obj.metadata = { ...obj.metadata, labels: Object.keys(labels).length ? labels : undefined, annotations: Object.keys(annotations).length ? annotations : undefined };
     if (!obj.metadata.labels) delete obj.metadata.labels;
     if (!obj.metadata.annotations) delete obj.metadata.annotations;

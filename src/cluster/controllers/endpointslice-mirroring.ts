@@ -42,6 +42,11 @@ export class EndpointSliceMirroringController implements Controller {
     this.slices.onChange((_t, sl) => {
       if (sl.metadata?.labels?.[MANAGED_BY] === CONTROLLER) this.queue.add(`${sl.metadata.namespace}/${sl.metadata.labels[SERVICE_NAME] ?? ''}`);
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const e of this.endpoints.list()) this.queue.add(keyOf(e));
   }
 
@@ -97,7 +102,7 @@ export class EndpointSliceMirroringController implements Controller {
   private apply(ep: EpObj, cur: SliceObj | undefined, labels: Record<string, string>, annotations: Record<string, string>, ports: EndpointPort[], eps: Endpoint[]): void {
     if (cur && deepEqual(cur.endpoints ?? [], eps) && deepEqual(cur.ports ?? [], ports) && deepEqual(cur.metadata?.labels ?? {}, labels) && deepEqual(cur.metadata?.annotations ?? {}, annotations)) return;
     const ns = ep.metadata!.namespace!;
-    const obj: SliceObj = cur ? clone(cur) : {
+    const obj: SliceObj = cur ? { ...cur } : {
       apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4', endpoints: [],
       metadata: { generateName: `${ep.metadata!.name}-`, namespace: ns, ownerReferences: [ownerRef(ep, 'v1', 'Endpoints')] },
     };

@@ -49,6 +49,11 @@ export class EndpointSliceController implements Controller {
     this.slices.onChange((_t, sl) => {
       if (sl.metadata?.labels?.[MANAGED_BY] === CONTROLLER) this.queue.add(`${sl.metadata.namespace}/${sl.metadata.labels[SERVICE_NAME] ?? ''}`);
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const s of this.services.list()) this.queue.add(keyOf(s));
   }
 
@@ -151,7 +156,7 @@ export class EndpointSliceController implements Controller {
   private apply(svc: SvcObj, cur: SliceObj | undefined, labels: Record<string, string>, ports: EndpointPort[] | null, eps: Endpoint[] | null, trigger: string | undefined): boolean {
     if (cur && deepEqual(cur.endpoints ?? null, eps) && deepEqual(cur.ports ?? null, ports) && deepEqual(cur.metadata?.labels ?? {}, labels)) return false;
     const ns = svc.metadata!.namespace!;
-    const obj: SliceObj = cur ? clone(cur) : {
+    const obj: SliceObj = cur ? { ...cur } : {
       apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4', endpoints: [],
       metadata: { generateName: `${svc.metadata!.name}-`, namespace: ns, ownerReferences: [ownerRef(svc, 'v1', 'Service')] },
     };

@@ -57,6 +57,8 @@ export class GarbageCollector implements Controller {
   drain(): boolean { return this.queue.drain((k) => this.sync(k)); }
 
   /** Seeds the uid map from the caches (after start, once informers have listed). */
+  resync(): void { this.prime(); }
+
   prime(): void {
     for (const [kind, inf] of this.informers) for (const o of inf.values()) {
       if (o.metadata?.uid) this.byUid.set(o.metadata.uid, [kind, keyOf(o)]);

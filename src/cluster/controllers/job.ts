@@ -33,6 +33,11 @@ export class JobController implements Controller {
         if (c?.kind === 'Job') for (const j of this.jobs.byIndex('uid', c.uid)) this.queue.add(keyOf(j));
       }
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const j of this.jobs.list()) this.queue.add(keyOf(j));
   }
 

@@ -41,9 +41,13 @@ export class Kubelet implements Controller {
     this.pods.onChange((_t, pod, old) => {
       if (pod.spec?.nodeName === this.node.name || old?.spec?.nodeName === this.node.name) this.queue.add(keyOf(pod));
     });
-    // Pods that were already bound (restore / bootstrap) and records without a pod.
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const p of this.pods.byIndex('nodeName', this.node.name)) this.queue.add(keyOf(p));
-    for (const r of ctx.runtime.allPods()) if (r.nodeName === this.node.name) this.queue.add(`${r.namespace}/${r.name}`);
+    for (const r of this.ctx.runtime.allPods()) if (r.nodeName === this.node.name) this.queue.add(`${r.namespace}/${r.name}`);
   }
 
   enqueue(key: string): void { this.queue.add(key); }
@@ -196,11 +200,15 @@ export class Kubelet implements Controller {
     }
     const rng = this.ctx.rng;
     const exists = !!ref.info && knownTag(ref);
+    const begin = Math.max(at, node.pullBusyUntil);
+    // Pulls are serialised: an earlier queued pull of the same image makes this one a cache hit.
+    const pulledAt = (node.pulledAt ??= {})[ref.normalized];
+    const warm = cached || (pulledAt !== undefined && pulledAt <= begin);
     let dur: number;
     if (!exists) dur = 400 + rng.int(900);
-    else if (cached) dur = 250 + rng.int(700);
+    else if (warm) dur = 250 + rng.int(700);
     else dur = Math.round(ref.info!.sizeBytes / (7_000_000 + rng.int(7_000_000)) * 1000) + 300 + rng.int(500);
-    const begin = Math.max(at, node.pullBusyUntil);
+    if (exists && pulledAt === undefined) node.pulledAt[ref.normalized] = begin + dur;
     c.phase = 'pulling';
     c.pullRequestedAt = at;
     c.pullDoneAt = begin + dur;
@@ -339,7 +347,7 @@ export class Kubelet implements Controller {
   private writeStatus(pod: Pod & KubeObject, rec: PodRecord, now: number): void {
     const status = buildStatus(pod, rec, now);
     if (deepEqual(status, pod.status)) return;
-    const upd = { ...clone(pod), status };
+    const upd = { ...pod, status }; // the server copies its input
     try {
       this.ctx.api.update(R.pods, rec.namespace, upd, { subresource: 'status', fieldManager: 'kubelet' });
     } catch (e) {

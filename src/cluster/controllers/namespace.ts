@@ -23,6 +23,11 @@ export class NamespaceController implements Controller {
     this.ctx = ctx;
     this.namespaces = ctx.informers.for<NsObj>(R.namespaces);
     this.namespaces.onChange((t, n) => { if (t !== 'DELETED' && n.metadata?.deletionTimestamp) this.queue.add(keyOf(n)); });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const n of this.namespaces.list()) if (n.metadata?.deletionTimestamp) this.queue.add(keyOf(n));
   }
 

@@ -37,6 +37,11 @@ export class ReplicaSetController implements Controller {
       // Orphans (or relabelled pods) may be adopted by a matching ReplicaSet.
       if (type !== 'DELETED' && !controllerOf(pod)) for (const rs of this.matchingSets(pod)) this.queue.add(keyOf(rs));
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const rs of this.rss.list()) this.queue.add(keyOf(rs));
   }
 
@@ -120,7 +125,7 @@ export class ReplicaSetController implements Controller {
       }
     }
     if (deepEqual(status, rs.status ?? {})) return;
-    const upd = { ...clone(rs), status };
+    const upd = { ...rs, status };
     try { this.ctx.api.update(R.replicasets, rs.metadata!.namespace, upd, { subresource: 'status', fieldManager: 'kube-controller-manager' }); } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.code === 409) this.queue.add(keyOf(rs));

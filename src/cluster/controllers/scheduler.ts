@@ -37,6 +37,11 @@ export class Scheduler implements Controller {
       if ((type === 'DELETED' && pod.spec?.nodeName) || (old && old.spec?.nodeName && !old.metadata?.deletionTimestamp && pod.metadata?.deletionTimestamp)) this.retryUnschedulable();
     });
     this.nodes.onChange(() => this.retryUnschedulable());
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const p of this.pods.byIndex('nodeName', '')) this.queue.add(keyOf(p));
   }
 
@@ -143,8 +148,7 @@ export class Scheduler implements Controller {
     const ns = pod.metadata!.namespace!;
     const name = pod.metadata!.name!;
     // The pods/binding subresource: the API server lets spec.nodeName be set once.
-    const upd = clone(pod);
-    upd.spec = { ...upd.spec!, nodeName: node };
+    const upd = { ...pod, spec: { ...pod.spec!, nodeName: node } };
     try { this.ctx.api.update(R.pods, ns, upd, { fieldManager: 'kube-scheduler' }); } catch (e) { if (!(e instanceof ApiError)) throw e; return; }
     this.unschedulable.delete(`${ns}/${name}`);
     const cur = this.pods.get(ns, name);

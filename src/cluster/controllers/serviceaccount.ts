@@ -31,6 +31,11 @@ export class ServiceAccountController implements Controller {
     this.namespaces.onChange((t, n) => { if (t !== 'DELETED') this.queue.add(keyOf(n)); });
     this.sas.onChange((t, o) => { if (t === 'DELETED' && o.metadata?.name === 'default') this.queue.add(o.metadata.namespace ?? ''); });
     this.cms.onChange((t, o) => { if (o.metadata?.name === 'kube-root-ca.crt') this.queue.add(o.metadata.namespace ?? ''); void t; });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const n of this.namespaces.list()) this.queue.add(keyOf(n));
   }
 

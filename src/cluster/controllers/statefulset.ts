@@ -34,6 +34,11 @@ export class StatefulSetController implements Controller {
         if (c?.kind === 'StatefulSet') for (const s of this.sets.byIndex('uid', c.uid)) this.queue.add(keyOf(s));
       }
     });
+    this.resync();
+  }
+
+  /** Re-queues every object this controller owns (an informer resync). */
+  resync(): void {
     for (const s of this.sets.list()) this.queue.add(keyOf(s));
   }
 

@@ -113,6 +113,8 @@ export interface NodeRuntimeState {
   images: string[];
   /** Image pulls are serialised (kubelet serializeImagePulls: true): the queue is busy until. */
   pullBusyUntil: number;
+  /** image → when its first successful pull on this node completes (may be in the future). */
+  pulledAt?: Record<string, number>;
   /** host-local IPAM: last handed-out offset, and addresses in use. */
   lastIPOffset: number;
   usedIPs: string[];

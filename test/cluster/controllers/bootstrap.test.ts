@@ -113,3 +113,15 @@ describe('snapshot and restore', () => {
     expect(writesDuring(b, () => b.advance(60_000))).toEqual([]);
   });
 });
+
+describe('level-triggered controllers', () => {
+  it('a full resync of a busy but converged cluster makes no writes', () => {
+    const c = newCluster('eks-article', 9);
+    c.api.create(R.deployments, 'default', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx', ports: [{ name: 'web', containerPort: 80 }] }] } } } });
+    c.api.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'web' }] } });
+    c.api.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext' }, spec: { ports: [{ port: 80 }] } });
+    c.api.create(R.endpoints, 'default', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'ext' }, subsets: [{ addresses: [{ ip: '1.2.3.4' }], ports: [{ port: 80 }] }] });
+    c.advance(60_000);
+    expect(writesDuring(c, () => c.resyncAll())).toEqual([]);
+  });
+});
