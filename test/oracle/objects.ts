@@ -35,12 +35,15 @@ export function apiWithObjects(objects: KubeObject[]): ObjectsApi {
 export interface RunResult { stdout: string; stderr: string; exitCode: number }
 
 /** Runs kubelab's kubectl (argv without `kubectl`) against `api` with kubectl's clock at `now`. */
-export async function runKubelab(argv: string[], api: ApiClient, now: number): Promise<RunResult> {
+export async function runKubelab(argv: string[], api: ApiClient, now: number, files: Record<string, string> = {}): Promise<RunResult> {
   let stdout = '', stderr = '';
   const ctx: KubectlContext = {
     api, now: () => now, isTTY: false,
     stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; },
-    files: { read: () => { throw new Error('no files'); }, exists: () => false, isDir: () => false, list: () => [] },
+    files: {
+      read: (p) => { const c = files[p]; if (c === undefined) throw new Error(`open ${p}: no such file or directory`); return c; },
+      exists: (p) => p in files, isDir: () => false, list: () => [],
+    },
     config: {
       currentContext: 'tutorial', contexts: [{ name: 'tutorial', cluster: 'tutorial', user: 'learner', namespace: 'default' }],
       clusters: [{ name: 'tutorial', server: 'http://127.0.0.1' }], users: [{ name: 'learner' }],

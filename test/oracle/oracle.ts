@@ -92,9 +92,10 @@ export class Oracle {
 
   get pid(): number | undefined { return this.server.pid; }
 
-  private exec(argv: string[]): Promise<RunResult> {
+  private exec(argv: string[], cwd: string): Promise<RunResult> {
     return new Promise((res) => {
       const child = spawn('timeout', ['30', this.kubectl, ...argv], {
+        cwd,
         env: { PATH: '/usr/bin:/bin', HOME: join(this.dir, 'home'), KUBECONFIG: this.kubeconfig, TZ: 'UTC', LC_ALL: 'C.UTF-8', NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -106,13 +107,17 @@ export class Oracle {
   }
 
   /** Runs real kubectl (argv without `kubectl`) within one wall-clock second; see the file comment. */
-  async run(argv: string[]): Promise<OracleRun> {
+  async run(argv: string[], files: Record<string, string> = {}): Promise<OracleRun> {
+    const cwd = join(this.dir, 'cwd');
+    rmSync(cwd, { recursive: true, force: true });
+    mkdirSync(cwd);
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
     // The first call fills kubectl's discovery cache, so later runs are quick.
     for (let attempt = 0; attempt < 8; attempt++) {
       const ms = Date.now() % 1000;
       if (ms > 20) await sleep(1000 - ms + 5);
       const t0 = Date.now();
-      const r = await this.exec(argv);
+      const r = await this.exec(argv, cwd);
       const t1 = Date.now();
       const s = Math.floor(t0 / 1000) * 1000;
       if (Math.floor(t1 / 1000) * 1000 === s) return { ...r, offsetMs: s - this.fixtureNow };

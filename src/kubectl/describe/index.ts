@@ -7,8 +7,9 @@
 import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
 import type { Invocation, VerbRegistry, VerbSpec } from '../registry.js';
-import { AggregateError, KubectlError } from '../errors.js';
+import { KubectlError, messageForError, RawError } from '../errors.js';
 import { parseResourceArgs, refOf } from '../resources.js';
+import { readManifests } from '../builder.js';
 import type { DescribeDeps, DescriberSettings } from './describer.js';
 import { describerFor } from './registry.js';
 
@@ -69,13 +70,18 @@ export async function runDescribe(inv: Invocation): Promise<number> {
   if (args.length === 0 && files.length === 0 && !inv.flags.string('kustomize')) {
     throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
-  if (files.length > 0) throw new KubectlError('describe -f is not available in this simulated cluster');
   const allNamespaces = inv.flags.bool('all-namespaces');
   const settings = settingsOf(inv);
   const deps = (): DescribeDeps => ({ api: ctx.api, now: ctx.now(), warnings: [] });
-  const parsed = parseResourceArgs(ctx.api, args);
   const errors: unknown[] = [];
   const targets: Target[] = [];
+  if (files.length > 0) {
+    if (args.length > 0) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    const read = readManifests(inv, { validate: false });
+    errors.push(...read.errors);
+    for (const item of read.items) targets.push({ info: item.info, namespace: item.namespace ?? '', name: item.name });
+  }
+  const parsed = files.length > 0 ? { kind: 'none' as const } : parseResourceArgs(ctx.api, args);
 
   if (parsed.kind === 'types') {
     for (const info of parsed.infos) {
@@ -115,7 +121,8 @@ export async function runDescribe(inv: Invocation): Promise<number> {
   if (targets.length === 0 && errors.length === 0) {
     ctx.stderr(allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
   }
-  if (errors.length > 0) throw new AggregateError(errors);
+  // utilerrors.NewAggregate → cmdutil.MultipleErrors: one line per error, plain errors without `error: `.
+  if (errors.length > 0) throw new RawError(errors.map((e) => messageForError(e, '')).join('\n'));
   return 0;
 }
 

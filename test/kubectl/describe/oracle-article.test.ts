@@ -32,6 +32,16 @@ const CASES: string[][] = [
   ['describe', 'endpointslice', 'nginx-svc'], ['describe', 'events', 'nginx-pod'],
 ];
 
+const FILES: Record<string, string> = {
+  'svc-example.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-svc\n',
+  'missing.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nope\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx-deploy\n',
+  'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n',
+};
+const FILE_CASES: string[][] = [
+  ['describe', '-f', 'svc-example.yaml'], ['describe', '-f', 'missing.yaml'], ['describe', '-f', 'bad.yaml'], ['describe', '-f', 'nothere.yaml'],
+  ['describe', '-f', 'svc-example.yaml', 'pods'], ['describe', '-f', 'svc-example.yaml', '--show-events=false'],
+];
+
 describe.skipIf(why !== null)('describe vs real kubectl 1.33: article cluster', () => {
   let oracle: Oracle | undefined;
   beforeAll(async () => { oracle = await Oracle.start(fx.items, NOW); }, 30000);
@@ -42,6 +52,16 @@ describe.skipIf(why !== null)('describe vs real kubectl 1.33: article cluster', 
       const real = await oracle!.run(argv);
       expect(real.stdout + real.stderr).not.toBe('');
       const ours = await runKubelab(argv, apiWithObjects(shiftTimes(oracle!.objects, real.offsetMs)), NOW + real.offsetMs);
+      expect(ours.stdout).toBe(real.stdout);
+      expect(ours.stderr).toBe(real.stderr);
+      expect(ours.exitCode).toBe(real.exitCode);
+    }, 30000);
+  }
+  for (const argv of FILE_CASES) {
+    it(argv.join(' '), async () => {
+      const real = await oracle!.run(argv, FILES);
+      expect(real.stdout + real.stderr).not.toBe('');
+      const ours = await runKubelab(argv, apiWithObjects(shiftTimes(oracle!.objects, real.offsetMs)), NOW + real.offsetMs, FILES);
       expect(ours.stdout).toBe(real.stdout);
       expect(ours.stderr).toBe(real.stderr);
       expect(ours.exitCode).toBe(real.exitCode);

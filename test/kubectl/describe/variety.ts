@@ -220,7 +220,7 @@ export function buildVariety(): { api: ApiServer; now: number } {
   };
   const uid = (group: string, resource: string, ns: string | undefined, name: string): string => api.get({ group, resource }, ns, name).metadata!.uid!;
   const crash = { kind: 'Pod', name: 'crash-1', namespace: 'default', uid: uid('', 'pods', 'default', 'crash-1') };
-  event(crash, { reason: 'Scheduled', message: 'Successfully assigned default/crash-1 to node-2', source: {}, reportingComponent: 'default-scheduler', eventTime: '2026-03-13T08:25:00.123456Z', firstTimestamp: null, lastTimestamp: null, count: 0 });
+  event(crash, { reason: 'Scheduled', message: 'Successfully assigned default/crash-1 to node-2', source: {}, reportingComponent: 'default-scheduler', eventTime: '2026-03-13T08:25:20.123456Z', firstTimestamp: null, lastTimestamp: null, count: 0 });
   event(crash, { reason: 'Pulled', message: 'Container image "crash:1" already present on machine  ', firstTimestamp: t(25), lastTimestamp: t(29), count: 6 });
   event(crash, { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container app in pod crash-1_default(x)', firstTimestamp: t(26), lastTimestamp: t(30), count: 25 });
   event(crash, { type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed', eventTime: '2026-03-13T08:26:00.000000Z', series: { count: 4, lastObservedTime: '2026-03-13T08:29:30.500000Z' }, reportingComponent: 'kubelet', source: {} });
