@@ -65,7 +65,8 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
     type: async (args, io, sh) => {
       let code = 0;
       for (const a of args) {
-        if (sh.builtins[a]) io.stdout(`${a} is a shell builtin\n`);
+        if (sh.state.aliases?.[a] !== undefined) io.stdout(`${a} is aliased to \`${sh.state.aliases[a]}'\n`);
+        else if (sh.builtins[a]) io.stdout(`${a} is a shell builtin\n`);
         else if (sh.host.commands[a]) io.stdout(`${a} is ${commandPath(sh, a)}\n`);
         else { io.stderr(`${sh.shellName}: type: ${a}: not found\n`); code = 1; }
       }
@@ -96,6 +97,28 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       return sh.runSource(text, { stdin: io.stdin, stdinIsTerminal: false, out: io.stdout, err: io.stderr, outIsTerminal: io.isTTY }, io.signal);
     },
     ':': async () => 0,
+    alias: async (args, io, sh) => {
+      const aliases = (sh.state.aliases ??= {});
+      const show = (n: string) => `alias ${n}='${aliases[n]!.replace(/'/g, "'\\''")}'\n`;
+      if (args.length === 0 || args[0] === '-p') { io.stdout(Object.keys(aliases).sort().map(show).join('')); return 0; }
+      let code = 0;
+      for (const a of args) {
+        const eq = a.indexOf('=');
+        if (eq > 0) aliases[a.slice(0, eq)] = a.slice(eq + 1);
+        else if (aliases[a] !== undefined) io.stdout(show(a));
+        else { io.stderr(`${sh.shellName}: alias: ${a}: not found\n`); code = 1; }
+      }
+      return code;
+    },
+    unalias: async (args, io, sh) => {
+      const aliases = (sh.state.aliases ??= {});
+      if (args[0] === '-a') { sh.state.aliases = {}; return 0; }
+      let code = 0;
+      for (const a of args) {
+        if (aliases[a] === undefined) { io.stderr(`${sh.shellName}: unalias: ${a}: not found\n`); code = 1; } else delete aliases[a];
+      }
+      return code;
+    },
     break: async (args, io, sh) => loopControl('break', args, io, sh),
     continue: async (args, io, sh) => loopControl('continue', args, io, sh),
     test: async (args, io, sh) => test(args, io, sh),

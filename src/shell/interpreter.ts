@@ -6,7 +6,7 @@
 import type { Command, CommandIO } from './command.js';
 import type { OutputSink, TimeDriver } from './contract.js';
 import type { Host } from './host.js';
-import type { Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop } from './parser/ast.js';
+import type { Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop, Word } from './parser/ast.js';
 import { parse } from './parser/parse.js';
 import { expandText, expandWord, expandWords, type ExpandEnv } from './expand.js';
 import { fsErrorText } from './vfs.js';
@@ -17,6 +17,8 @@ export interface ShellState {
   vars: Record<string, string>;
   exported: string[];
   lastExit: number;
+  /** `alias name=value` definitions (bash expands them in command position). */
+  aliases?: Record<string, string>;
 }
 
 /** A builtin sees the interpreter, so it can change the shell's own state (cd, export, exit). */
@@ -278,7 +280,7 @@ export class Interpreter {
   private async runSimple(cmd: SimpleCommand, fds: Fds, signal: AbortSignal): Promise<number> {
     const env = this.expandEnv(fds, signal);
     const subsBefore = this.substitutions;
-    const argv = await expandWords(cmd.words, env);
+    const argv = await expandWords(this.expandAlias(cmd.words), env);
     const assigns: Record<string, string> = {};
     for (const a of cmd.assigns) assigns[a.name] = (await expandWord(a.value, env, false)).join(' ');
     const io = await this.applyRedirects(cmd.redirects, fds, signal);
@@ -301,6 +303,25 @@ export class Interpreter {
     let code = await this.runArgv(argv, commandIO);
     if (signal.aborted && code === 0) code = 130;
     return (this.state.lastExit = code);
+  }
+
+  /**
+   * Alias expansion: an unquoted first word naming an alias is replaced by the alias's words
+   * (once per name, as bash stops at a name already being expanded).
+   */
+  private expandAlias(words: Word[], seen = new Set<string>()): Word[] {
+    const first = words[0];
+    const aliases = this.state.aliases;
+    if (!first || !aliases || first.parts.length !== 1 || first.parts[0]!.k !== 'lit' || first.parts[0]!.quoted) return words;
+    const name = first.raw;
+    const value = aliases[name];
+    if (value === undefined || seen.has(name)) return words;
+    const r = parse(value);
+    if (r.kind !== 'ok' || r.list.items.length !== 1) return words;
+    const c = r.list.items[0]!.andOr.first.cmds[0];
+    if (!c || c.t !== 'cmd' || r.list.items[0]!.andOr.first.cmds.length !== 1) return words;
+    seen.add(name);
+    return [...this.expandAlias(c.words, seen), ...words.slice(1)];
   }
 
   /** Runs argv[0] as a builtin, a host command or a path; prints bash's error when there is none. */

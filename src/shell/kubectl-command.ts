@@ -55,6 +55,8 @@ export function makeKubectlCommand(deps: KubectlCommandDeps): Command {
       signal: io.signal,
     };
     const openEditor = deps.openEditor;
+    // Headless there is no editor: behave as if it was closed without changes.
+    ctx.edit = async () => null;
     if (openEditor) {
       // kubectl edit writes a temp file and runs $EDITOR on it; so do we, in the page's editor.
       ctx.edit = async (text, fileName) => {

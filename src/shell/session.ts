@@ -58,6 +58,8 @@ interface Frame {
   suppressPrompt: boolean;
   /** No prompt at all (a shell without a terminal). */
   noPrompt?: boolean;
+  /** An interactive bash reads ~/.bashrc before the first command (aliases live there). */
+  rcPending?: boolean;
   /** Ends the kubectl exec/attach waiting on this shell. */
   resolve?: (code: number) => void;
   /** The command line that was running when this shell was entered; it resumes on exit. */
@@ -151,6 +153,7 @@ class SessionImpl implements ShellSession {
     });
     const login = this.makeFrame('login', ws, opts.snapshot?.workstation.state ?? freshState(ws));
     login.history = [...(opts.snapshot?.workstation.history ?? [])];
+    login.rcPending = !opts.snapshot;
     this.frames.push(login);
     if (opts.snapshot) this.restore(opts.snapshot);
   }
@@ -234,6 +237,7 @@ class SessionImpl implements ShellSession {
 
   private async feedInner(line: string, signal: AbortSignal): Promise<LineResult> {
     const frame = this.top();
+    if (frame.rcPending) await this.readRc(frame, signal);
     if (line === '\x04') return this.endOfFile(signal);
     frame.suppressPrompt = false;
     this.buffer.push(line);
@@ -251,6 +255,19 @@ class SessionImpl implements ShellSession {
     const run = frame.interp.runList(parsed.list, terminalFds(this.terminal()), signal);
     const code = await this.awaitOrEnter(run, src, signal);
     return { complete: true, input: src, exitCode: code, host };
+  }
+
+  private async readRc(frame: Frame, signal: AbortSignal): Promise<void> {
+    frame.rcPending = false;
+    if (frame.host.dialect !== 'bash') return;
+    const rc = `${frame.interp.state.vars['HOME'] ?? frame.host.home}/.bashrc`;
+    if (!frame.host.fs.exists(rc)) return;
+    const silent = () => {};
+    const code = frame.interp.state.lastExit;
+    try {
+      await frame.interp.runSource(frame.host.fs.readFile(rc), { stdin: '', stdinIsTerminal: false, out: silent, err: silent, outIsTerminal: false }, signal);
+    } catch { /* a broken .bashrc must not break the shell */ }
+    frame.interp.state.lastExit = code;
   }
 
   /** A sink that always points at the current feed's output (container shells outlive feeds). */
@@ -286,7 +303,9 @@ class SessionImpl implements ShellSession {
       const state = freshState(cur.host, cur.interp.state.cwd);
       for (const k of cur.interp.state.exported) if (cur.interp.state.vars[k] !== undefined) state.vars[k] = cur.interp.state.vars[k]!;
       state.exported = [...cur.interp.state.exported];
-      this.frames.push(this.makeFrame('nested', cur.host, state));
+      const nested = this.makeFrame('nested', cur.host, state);
+      nested.rcPending = true;
+      this.frames.push(nested);
       return 0;
     }
     if (e instanceof ExitRequest) return this.leaveShell(e.code, signal);
@@ -387,6 +406,7 @@ class SessionImpl implements ShellSession {
     frame.suppressPrompt = req.kind === 'attach';
     // A shell reading a pipe (`exec -i` without -t) is not interactive: it prints no prompt.
     frame.noPrompt = !req.tty;
+    frame.rcPending = req.tty;
     const done = new Promise<number>((resolve) => { frame.resolve = resolve; });
     this.frames.push(frame);
     this.entered?.();

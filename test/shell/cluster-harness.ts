@@ -54,7 +54,7 @@ export function clusterHarness(opts: { files?: Record<string, string>; snapshot?
         const r = await session.feed(l, { stdout: (t) => { out += t; }, stderr: (t) => { out += t; } }, new AbortController().signal);
         h.exitCode = r.exitCode;
       }
-      return out;
+      return out.replace(/\x1b\[[0-9;]*m(\x1b\[K)?/g, '');
     },
     wait: (ms) => time.sleep(ms, new AbortController().signal),
   };

@@ -47,8 +47,10 @@ export interface Harness {
   session: ShellSession;
   time: HeadlessTime;
   now(): number;
-  /** Types lines; returns everything written (stdout and stderr interleaved). */
+  /** Types lines; returns everything written (stdout and stderr interleaved), colours removed. */
   run(...lines: string[]): Promise<string>;
+  /** Like run, with the exact bytes (colour codes included). */
+  raw(...lines: string[]): Promise<string>;
   last: { exitCode?: number; complete: boolean };
 }
 
@@ -67,6 +69,9 @@ export function harness(opts: { files?: Record<string, string>; api?: ApiClient;
     session, time, now: () => now,
     last: { complete: true },
     async run(...lines) {
+      return (await h.raw(...lines)).replace(/\x1b\[[0-9;]*m(\x1b\[K)?/g, '');
+    },
+    async raw(...lines) {
       let out = '';
       for (const l of lines) {
         const r = await session.feed(l, { stdout: (t) => { out += t; }, stderr: (t) => { out += t; } }, new AbortController().signal);

@@ -77,3 +77,23 @@ describe('small commands', () => {
     expect(await h.run('[ -f nope ] || echo missing; test 3 -gt 2 && echo yes')).toBe('missing\nyes\n');
   });
 });
+
+describe('colours and aliases from ~/.bashrc', () => {
+  it('ls and grep colour on the terminal as GNU does (bytes from coreutils 9.1 / grep 3.8 --color=always)', async () => {
+    const h = harness({ files: { 'f': '', 'g.yaml': '', 't': 'a name b\n' } });
+    await h.run('mkdir d');
+    expect(await h.raw('ls')).toBe('\x1b[0m\x1b[01;34md\x1b[0m  f  g.yaml  t\n');
+    expect(await h.raw('ls | cat')).toBe('d\nf\ng.yaml\nt\n');
+    expect(await h.raw('grep -n name t f t')).toBe(
+      '\x1b[35m\x1b[Kt\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[32m\x1b[K1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[Ka \x1b[01;31m\x1b[Kname\x1b[m\x1b[K b\n'.repeat(2));
+    expect(await h.raw('grep name t | cat')).toBe('a name b\n');
+  });
+
+  it('aliases: ll, type, unalias', async () => {
+    const h = harness({ files: { 'x.yaml': '' } });
+    expect(await h.run('ll | head -1')).toBe('total 16\n');
+    expect(await h.run('type ll')).toBe("ll is aliased to `ls -alF'\n");
+    expect(await h.run('alias k=kubectl; k get pods')).toBe('kubectl get pods\n');
+    expect(await h.run('unalias k; k')).toBe('bash: k: command not found\n');
+  });
+});

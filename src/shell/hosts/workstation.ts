@@ -9,6 +9,24 @@ import { Vfs, writeTree, type VfsSnapshot } from '../vfs.js';
 
 export const WORKSTATION = { user: 'learner', hostname: 'kubelab', home: '/home/learner' } as const;
 
+/** The parts of Ubuntu's /etc/skel/.bashrc that change what commands print. */
+const BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
+
+# don't put duplicate lines or lines starting with space in the history.
+HISTCONTROL=ignoreboth
+
+# enable color support of ls and also add handy aliases
+alias ls='ls --color=auto'
+alias grep='grep --color=auto'
+alias fgrep='fgrep --color=auto'
+alias egrep='egrep --color=auto'
+
+# some more ls aliases
+alias ll='ls -alF'
+alias la='ls -A'
+alias l='ls -CF'
+`;
+
 export interface WorkstationOptions {
   now(): number;
   files?: Record<string, string>;
@@ -27,7 +45,7 @@ export function createWorkstation(opts: WorkstationOptions): Host {
     for (const d of ['/etc', '/tmp', '/usr/bin', '/usr/local/bin', home]) fs.mkdir(d, true);
     fs.chmod('/tmp', 0o777);
     fs.writeFile('/etc/hostname', hostname + '\n');
-    fs.writeFile(`${home}/.bashrc`, '# ~/.bashrc: executed by bash(1) for non-login shells.\n');
+    fs.writeFile(`${home}/.bashrc`, BASHRC);
     fs.mkdir(`${home}/.kube`, true);
     if (opts.files) writeTree(fs, home, opts.files);
   }

@@ -111,3 +111,19 @@ export async function sleepFor(io: CommandIO, ms: number): Promise<boolean> {
   try { await io.time.sleep(ms, io.signal); } catch { return false; }
   return !io.signal.aborted;
 }
+
+/**
+ * Takes `--color[=WHEN]` / `--colour[=WHEN]` out of args (GNU: always, auto, never; bare means
+ * always) and says whether to colour: `auto` colours only on a terminal.
+ */
+export function takeColor(args: string[], io: CommandIO): { args: string[]; color: boolean } {
+  let when = 'never';
+  const rest = args.filter((a) => {
+    const m = /^--colou?r(?:=(.*))?$/.exec(a);
+    if (!m) return true;
+    when = m[1] ?? 'always';
+    return false;
+  });
+  const color = when === 'always' || when === 'yes' || when === 'force' || ((when === 'auto' || when === 'tty' || when === 'if-tty') && io.isTTY);
+  return { args: rest, color };
+}

@@ -1,16 +1,20 @@
 /** grep [-ivEFocnwqrlhH] [-e PATTERN] PATTERN [FILE...] with GNU exit codes (0 match, 1 none, 2 error). */
 import type { Command, CommandIO } from '../command.js';
 import { fsErrorText } from '../vfs.js';
-import { lastValue, lines, parseOpts } from './common.js';
+import { lastValue, lines, parseOpts, takeColor } from './common.js';
+
+/** GNU grep's default GREP_COLORS: ms=01;31 fn=35 ln=32 se=36, each followed by erase-line. */
+const C = { match: '\x1b[01;31m\x1b[K', file: '\x1b[35m\x1b[K', line: '\x1b[32m\x1b[K', sep: '\x1b[36m\x1b[K', end: '\x1b[m\x1b[K' };
 import { compilePosix, RegexError } from './regex.js';
 
-export const grep: Command = async (args, io) => {
+export const grep: Command = async (rawArgs, io) => {
+  const { args, color } = takeColor(rawArgs, io);
   const o = parseOpts('grep', args, io, {
-    flags: 'ivEFocnwqrRlLhHxsG',
+    flags: 'ivEFocnwqrRlLhHxs',
     values: 'eABCm',
     longMap: { 'ignore-case': 'i', 'invert-match': 'v', 'extended-regexp': 'E', 'fixed-strings': 'F', 'only-matching': 'o', count: 'c',
       'line-number': 'n', 'word-regexp': 'w', quiet: 'q', silent: 'q', recursive: 'r', 'files-with-matches': 'l', regexp: 'e', 'no-filename': 'h',
-      'with-filename': 'H', 'line-regexp': 'x', 'no-messages': 's', color: 'G', colour: 'G' },
+      'with-filename': 'H', 'line-regexp': 'x', 'no-messages': 's' },
   });
   if (!o) return 2;
   const f = o.flags;
@@ -41,6 +45,8 @@ export const grep: Command = async (args, io) => {
   const showName = f.has('H') || (!f.has('h') && (recursive || operands.length > 1));
   let matched = false;
   let errors = false;
+  const sep = color ? `${C.sep}:${C.end}` : ':';
+  const fileName = (name: string) => (color ? `${C.file}${name}${C.end}` : name);
   // One input at a time, in order, so messages interleave with output as GNU grep's do.
   const search = (input: { name: string; text: string }): boolean => {
     let count = 0;
@@ -54,17 +60,21 @@ export const grep: Command = async (args, io) => {
       matched = true;
       if (f.has('q')) return true;
       if (f.has('c') || f.has('l') || f.has('L')) continue;
-      const prefix = (showName ? input.name + ':' : '') + (f.has('n') ? `${n + 1}:` : '');
+      const prefix = (showName ? fileName(input.name) + sep : '') + (f.has('n') ? (color ? `${C.line}${n + 1}${C.end}` : `${n + 1}`) + sep : '');
+      const paint = (m: string) => (color ? `${C.match}${m}${C.end}` : m);
       if (f.has('o') && !f.has('v')) {
         re.lastIndex = 0;
-        for (const m of line.matchAll(re)) if (m[0]) io.stdout(prefix + m[0] + '\n');
+        for (const m of line.matchAll(re)) if (m[0]) io.stdout(prefix + paint(m[0]) + '\n');
+      } else if (color && !f.has('v')) {
+        re.lastIndex = 0;
+        io.stdout(prefix + line.replace(re, (m) => (m ? paint(m) : m)) + '\n');
       } else io.stdout(prefix + line + '\n');
       const max = lastValue(o, 'm');
       if (max !== undefined && count >= Number(max)) break;
     }
-    if (f.has('c')) io.stdout((showName ? input.name + ':' : '') + count + '\n');
-    if (f.has('l') && count > 0) io.stdout(input.name + '\n');
-    if (f.has('L') && count === 0) io.stdout(input.name + '\n');
+    if (f.has('c')) io.stdout((showName ? fileName(input.name) + sep : '') + count + '\n');
+    if (f.has('l') && count > 0) io.stdout(fileName(input.name) + '\n');
+    if (f.has('L') && count === 0) io.stdout(fileName(input.name) + '\n');
     return false;
   };
   for (const op of operands) {

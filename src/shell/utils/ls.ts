@@ -4,14 +4,32 @@
  */
 import type { Command, CommandIO } from '../command.js';
 import type { Stat } from '../vfs.js';
-import { parseOpts, qa } from './common.js';
+import { parseOpts, qa, takeColor } from './common.js';
+
+/** GNU ls's default colour for directories (di=01;34), and the reset it writes first. */
+const DIR_COLOR = '\x1b[01;34m';
+const RESET = '\x1b[0m';
+
+/** Paints names as GNU ls does: `\x1b[0m` once before the first coloured name. */
+class Painter {
+  private started = false;
+  constructor(private readonly on: boolean) {}
+  paint(name: string, isDir: boolean): string {
+    if (!this.on || !isDir) return name;
+    const lead = this.started ? '' : RESET;
+    this.started = true;
+    return `${lead}${DIR_COLOR}${name}${RESET}`;
+  }
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 interface FsWithStat { stat?(path: string): Stat | undefined }
 
 export function makeLs(now: () => number): Command {
-  return async (args, io) => {
+  return async (rawArgs, io) => {
+    const { args, color } = takeColor(rawArgs, io);
+    const painter = new Painter(color);
     const o = parseOpts('ls', args, io, { flags: 'laA1dhRrtF', longMap: { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', recursive: 'R', reverse: 'r' } });
     if (!o) return 2;
     const f = o.flags;
@@ -26,7 +44,7 @@ export function makeLs(now: () => number): Command {
       else files.push(op);
     }
     const blocks: string[] = [];
-    if (files.length) blocks.push(render(io, files.sort(), (n) => io.fs.resolve(io.cwd, n), f, now, false));
+    if (files.length) blocks.push(render(io, files.sort(), (n) => io.fs.resolve(io.cwd, n), f, now, false, painter));
     const many = operands.length > 1 || f.has('R');
     const listDir = (d: string) => {
       const abs = io.fs.resolve(io.cwd, d);
@@ -34,7 +52,7 @@ export function makeLs(now: () => number): Command {
       names = sortNames(names);
       if (f.has('a')) names = ['.', '..', ...names];
       if (f.has('r')) names.reverse();
-      const body = render(io, names, (n) => io.fs.resolve(abs, n), f, now, true);
+      const body = render(io, names, (n) => io.fs.resolve(abs, n), f, now, true, painter);
       blocks.push((many ? `${d}:\n` : '') + body);
       if (f.has('R')) {
         for (const n of names) {
@@ -54,16 +72,19 @@ function sortNames(names: string[]): string[] {
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function render(io: CommandIO, names: string[], abs: (n: string) => string, f: Set<string>, now: () => number, isDirListing: boolean): string {
+function render(io: CommandIO, names: string[], abs: (n: string) => string, f: Set<string>, now: () => number, isDirListing: boolean, painter: Painter): string {
   if (names.length === 0) return f.has('l') && isDirListing ? 'total 0\n' : '';
-  if (f.has('l')) return long(io, names, abs, f, now, isDirListing);
-  const shown = names.map((n) => n + (f.has('F') && io.fs.isDir(abs(n)) ? '/' : ''));
-  if (!io.isTTY || f.has('1')) return shown.map((n) => n + '\n').join('');
-  return columns(shown, Number(io.env.get('COLUMNS')) || 80);
+  if (f.has('l')) return long(io, names, abs, f, now, isDirListing, painter);
+  const dirs = names.map((n) => io.fs.isDir(abs(n)));
+  const suffix = (i: number) => (f.has('F') && dirs[i] ? '/' : '');
+  const shown = names.map((n, i) => n + suffix(i));
+  const paint = (i: number) => painter.paint(names[i]!, dirs[i]!) + suffix(i);
+  if (!io.isTTY || f.has('1')) return shown.map((_, i) => paint(i) + '\n').join('');
+  return columns(shown, Number(io.env.get('COLUMNS')) || 80, paint);
 }
 
 /** GNU's vertical multi-column layout: the most columns that fit, column widths = longest + 2. */
-export function columns(names: string[], width: number): string {
+export function columns(names: string[], width: number, paint: (index: number) => string = (i) => names[i]!): string {
   let best = { cols: 1, rows: names.length, widths: [Math.max(...names.map((n) => n.length))] };
   for (let cols = 2; cols <= names.length; cols++) {
     const rows = Math.ceil(names.length / cols);
@@ -79,7 +100,7 @@ export function columns(names: string[], width: number): string {
     for (let c = 0; c < best.cols; c++) {
       const n = names[c * best.rows + r];
       if (n === undefined) continue;
-      out += n;
+      out += paint(c * best.rows + r);
       if (c === best.cols - 1 || names[(c + 1) * best.rows + r] === undefined) break;
       const to = pos + best.widths[c]! + 2;
       out += indent(pos + n.length, to);
@@ -126,7 +147,7 @@ export function lsDate(mtime: number, now: number): string {
   return `${mon} ${day}  ${d.getUTCFullYear()}`;
 }
 
-function long(io: CommandIO, names: string[], abs: (n: string) => string, f: Set<string>, now: () => number, isDirListing: boolean): string {
+function long(io: CommandIO, names: string[], abs: (n: string) => string, f: Set<string>, now: () => number, isDirListing: boolean, painter: Painter): string {
   const fs = io.fs as typeof io.fs & FsWithStat;
   const rows = names.map((n) => {
     const p = abs(n);
@@ -139,6 +160,6 @@ function long(io: CommandIO, names: string[], abs: (n: string) => string, f: Set
   const ow = Math.max(...rows.map((r) => r.st.owner.length));
   const sizes = rows.map((r) => (f.has('h') ? human(r.st.size) : String(r.st.size)));
   const sw = Math.max(...sizes.map((s) => s.length));
-  const body = rows.map((r, i) => `${modeString(r.st)} ${String(r.links).padStart(lw)} ${r.st.owner.padEnd(ow)} ${r.st.owner.padEnd(ow)} ${sizes[i]!.padStart(sw)} ${lsDate(r.st.mtime, now())} ${r.n}${f.has('F') && r.st.type === 'dir' ? '/' : ''}\n`).join('');
+  const body = rows.map((r, i) => `${modeString(r.st)} ${String(r.links).padStart(lw)} ${r.st.owner.padEnd(ow)} ${r.st.owner.padEnd(ow)} ${sizes[i]!.padStart(sw)} ${lsDate(r.st.mtime, now())} ${painter.paint(r.n, r.st.type === 'dir')}${f.has('F') && r.st.type === 'dir' ? '/' : ''}\n`).join('');
   return (isDirListing ? `total ${f.has('h') ? human(total * 1024) : total}\n` : '') + body;
 }
