@@ -17,6 +17,9 @@ const words = [
   'go-template={{.metadata.name}}', '-l', 'app=nginx', 'app in (x', '--field-selector', 'metadata.name=x', 'foo=bar',
   '--show-labels', '-L', 'app', '--no-headers', '--sort-by=.metadata.name', '--sort-by', '-w', '--watch-only', '--for', 'pod/x',
   '-f', 'svc.yaml', 'bad.yaml', 'missing.yaml', 'dir', '-R', '--ignore-not-found', '--output-watch-events', '--show-kind',
+  'apply', 'create', 'delete', 'run', 'expose', 'scale', 'label', 'annotate', 'logs', 'exec', 'rollout', 'status', 'patch',
+  'replace', 'wait', 'diff', 'set', 'image', 'deployment', '--image=nginx', '--replicas=2', '--port=80', '--dry-run=client', '--dry-run=server',
+  '--grace-period=0', '--force', '--timeout=5s', 'app=web', '--overwrite', '-p', '{"metadata":{"labels":{"a":"b"}}}',
   '--foo', '-x', '-it', '-Ax', '---x', '--namespace', '--context', 'nope-ctx', '-v', '6', '--client', '--current', '=', '',
 ];
 
@@ -39,7 +42,8 @@ describe('kubectl argv fuzz', () => {
     await fc.assert(fc.asyncProperty(
       fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 7 }),
       async (argv) => {
-        const r = await runArgv(argv, c.api, 0, { files, now: () => c.clock.now(), stdin: '' });
+        const r = await runArgv(argv, c.api, 0, { files, now: () => c.clock.now(), stdin: '',
+          sleep: async (ms) => { c.advanceTo(c.clock.now() + Math.max(ms, 1)); c.settle(); } });
         expect(Number.isInteger(r.exitCode)).toBe(true);
         for (const text of [r.stdout, r.stderr]) {
           expect(text).not.toMatch(/\[object Object\]|\bundefined\b|\bNaN\b|TypeError|Cannot read prop|is not a function/);
