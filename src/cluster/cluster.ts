@@ -71,6 +71,10 @@ export class Cluster {
     this.api = this.server;
     this.runtime = restore ? ContainerRuntime.load(restore.runtime) : new ContainerRuntime();
     this.server.setLogProvider((ns, pod, o) => this.runtime.logs(ns, pod, o) ?? '');
+    this.runtime.setWaker((rec) => {
+      this.byName.get(`kubelet/${rec.nodeName}`)?.enqueue?.(`${rec.namespace}/${rec.name}`);
+      this.settle();
+    });
     this.informers = new InformerFactory(this.api);
     this.recorder = new EventRecorder(this.api, this.clock);
     if (restore) this.load(restore);

@@ -24,6 +24,8 @@ import { K8S_RAND_ALPHABET } from '../rng.js';
 const MAX_BACKOFF = 300_000;
 const INITIAL_BACKOFF = 10_000;
 const HEX = '0123456789abcdef';
+/** A deadline that never comes (JSON-safe, unlike Infinity). */
+const NEVER = Number.MAX_SAFE_INTEGER;
 
 export class Kubelet implements Controller {
   readonly name: string;
@@ -193,6 +195,13 @@ export class Kubelet implements Controller {
     const cached = this.ctx.runtime.hasImage(this.node.name, ref.normalized);
     const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
     if (!c.restarting) { c.waitingReason = 'ContainerCreating'; c.waitingMessage = undefined; }
+    if (!cached && policy === 'Never') {
+      const msg = `Container image "${c.image}" is not present with pull policy of Never`;
+      c.phase = 'pullFailed'; c.waitingReason = 'ErrImageNeverPull'; c.waitingMessage = msg;
+      c.pullError = msg; c.pullDoneAt = at; c.decideAt = NEVER; // waits until the pod is replaced
+      this.event(pod, c, 'Warning', 'ErrImageNeverPull', msg, at);
+      return;
+    }
     if (cached && policy !== 'Always') {
       this.event(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, at);
       this.createAndStart(pod, rec, c, spec, at);
@@ -381,7 +390,7 @@ function nextDeadline(rec: PodRecord, now: number): number | undefined {
   for (const c of rec.containers) {
     switch (c.phase) {
       case 'pulling': t = Math.min(t, c.pullDoneAt!); break;
-      case 'pullFailed': case 'exited': t = Math.min(t, c.decideAt!); break;
+      case 'pullFailed': case 'exited': if (c.decideAt! < NEVER) t = Math.min(t, c.decideAt!); break;
       case 'pullBackOff': case 'crashBackOff': if (rec.terminatingSince === undefined) t = Math.min(t, c.backoffUntil!); break;
       case 'running': t = Math.min(t, c.exitAt ?? Infinity, c.stopAt ?? Infinity, c.readiness.nextAt ?? Infinity, c.liveness.nextAt ?? Infinity); break;
       default: break;

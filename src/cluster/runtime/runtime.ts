@@ -10,6 +10,8 @@ import type { ContainerRecord, NodeRuntimeState, PodRecord, ProcessInfo } from '
 export interface RuntimeSnapshot { pods: PodRecord[]; nodes: NodeRuntimeState[] }
 
 export class ContainerRuntime {
+  /** Called when something outside the kubelet changes a container (exit, process); the cluster wakes the kubelet. */
+  private waker?: (rec: PodRecord) => void;
   private pods = new Map<string, PodRecord>();          // by uid
   private byName = new Map<string, string>();            // ns/name → uid
   private byIP = new Map<string, string>();              // podIP → uid (not hostNetwork)
@@ -85,6 +87,38 @@ export class ContainerRuntime {
 
   processes(namespace: string, pod: string, container?: string): ProcessInfo[] {
     return this.container(namespace, pod, container)?.processes.map((p) => ({ ...p })) ?? [];
+  }
+
+  setWaker(fn: (rec: PodRecord) => void): void { this.waker = fn; }
+
+  /**
+   * The container's main process exits now (e.g. the learner typed `exit` in an attached
+   * bash). The kubelet then applies the restart policy. Returns false if it is not running.
+   */
+  exitContainer(namespace: string, pod: string, container: string | undefined, exitCode: number, now: number): boolean {
+    const p = this.pod(namespace, pod);
+    const c = p && (container === undefined ? p.containers[0] : p.containers.find((x) => x.name === container));
+    if (!p || !c || c.phase !== 'running') return false;
+    c.exitAt = now;
+    c.exitCode = exitCode;
+    this.waker?.(p);
+    return true;
+  }
+
+  /** A process started inside a running container (kubectl exec): returns its PID. */
+  spawnProcess(namespace: string, pod: string, container: string | undefined, command: string, user: string, now: number): number | undefined {
+    const p = this.pod(namespace, pod);
+    const c = p && (container === undefined ? p.containers[0] : p.containers.find((x) => x.name === container));
+    if (!p || !c || c.phase !== 'running') return undefined;
+    const pid = Math.max(p.nextPid, ...c.processes.map((x) => x.pid + 1), 7);
+    p.nextPid = pid + 1;
+    c.processes.push({ pid, ppid: 0, user, command, startedAt: now });
+    return pid;
+  }
+
+  killProcess(namespace: string, pod: string, container: string | undefined, pid: number): void {
+    const c = this.container(namespace, pod, container);
+    if (c) c.processes = c.processes.filter((x) => x.pid !== pid);
   }
 
   // ---------------------------------------------------------------- snapshot

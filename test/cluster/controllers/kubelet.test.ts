@@ -166,3 +166,28 @@ describe('kubelet', () => {
     expect(get(c, 'p5').status.podIP).toBe('10.244.0.10');
   });
 });
+
+describe('kubelet and attached sessions', () => {
+  it('kubectl run -it: bash waits on stdin; exit restarts it (policy Always)', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ubuntu', labels: { run: 'ubuntu' } },
+      spec: { containers: [{ name: 'ubuntu', image: 'ubuntu', args: ['bash'], stdin: true, stdinOnce: true, tty: true }] } });
+    c.advance(30_000);
+    expect(get(c, 'ubuntu').status.phase).toBe('Running');
+    expect(c.runtime.processes('default', 'ubuntu').map((p) => p.command)).toEqual(['bash']);
+    expect(c.runtime.exitContainer('default', 'ubuntu', 'ubuntu', 0, c.clock.now())).toBe(true);
+    expect(get(c, 'ubuntu').status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    c.advance(5000);
+    const cs = get(c, 'ubuntu').status.containerStatuses[0];
+    expect(cs.restartCount).toBe(1);
+    expect(cs.state.running).toBeDefined();
+  });
+
+  it('imagePullPolicy Never without the image: ErrImageNeverPull', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'never' }, spec: { containers: [{ name: 'c', image: 'redis:7', imagePullPolicy: 'Never' }] } });
+    c.advance(10_000);
+    const w = get(c, 'never').status.containerStatuses[0].state.waiting;
+    expect(w).toEqual({ reason: 'ErrImageNeverPull', message: 'Container image "redis:7" is not present with pull policy of Never' });
+  });
+});
