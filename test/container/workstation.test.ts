@@ -63,5 +63,9 @@ describe('workstation tools', () => {
   it('reaches the internet', async () => {
     const r = await run(['curl', '-sL', 'rtfm.co.ua']);
     expect(r.out).toContain('<title>RTFM: Linux, DevOps, and system administration</title>');
+    const g = await run(['curl', '-sI', 'google.com']);
+    expect(g.out).toMatch(/^HTTP\/1\.1 301 Moved Permanently\r\nLocation: http:\/\/www\.google\.com\/\r\n/);
+    const p = await run(['ping', '-c', '1', '8.8.8.8']);
+    expect(p.out).toMatch(/^PING 8\.8\.8\.8 \(8\.8\.8\.8\) 56\(84\) bytes of data\.\n64 bytes from 8\.8\.8\.8: icmp_seq=1 ttl=52 time=\d+\.\d+ ms\n/);
   });
 });

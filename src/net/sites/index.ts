@@ -1,6 +1,7 @@
 /** The default set of simulated external sites. */
 import { Internet } from '../internet.js';
 import { exampleSite } from './example.js';
+import { googleSites } from './google.js';
 import { mirrorSites } from './mirrors.js';
 import { rtfmSite } from './rtfm.js';
 
@@ -12,5 +13,6 @@ export function defaultInternet(): Internet {
   net.register(rtfmSite());
   net.register(exampleSite());
   for (const s of mirrorSites()) net.register(s);
+  for (const s of googleSites()) net.register(s);
   return net;
 }
