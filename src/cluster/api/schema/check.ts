@@ -39,11 +39,17 @@ const QUANTITY_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 /** Maps of []byte in Go: values must be base64. */
 const BYTE_MAPS = new Set(['core/v1.Secret.data', 'core/v1.ConfigMap.binaryData']);
 
+const merged = new Map<string, Readonly<Record<string, string>>>();
+/** Structs with no declared fields (RawExtension, FieldsV1) hold arbitrary JSON. */
+const EMPTY = new Set(Object.keys(TYPES).filter((id) => Object.keys(TYPES[id]!).length === 0));
 function fieldsOf(id: string): Readonly<Record<string, string>> | undefined {
   const base = TYPES[id];
   if (!base) return undefined;
   const extra = EXTRA_FIELDS[id];
-  return extra ? { ...base, ...extra } : base;
+  if (!extra) return base;
+  let m = merged.get(id);
+  if (!m) { m = { ...base, ...extra }; merged.set(id, m); }
+  return m;
 }
 
 function goType(code: string, field: string): string {
@@ -94,78 +100,104 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
   const removals: (() => void)[] = [];
   if (!root) return { unknown, prune: () => {} };
 
-  const fail = (v: unknown, struct: string, dotted: string, type: string): never => {
+  // Paths are linked lists turned into text only when an error or unknown field needs them.
+  interface P { parent: P | undefined; key: string | number; mapKey?: boolean }
+  const pathText = (p: P | undefined): string => {
+    const parts: string[] = [];
+    for (let c = p; c; c = c.parent) parts.push(typeof c.key === 'number' ? `[${c.key}]` : c.key);
+    let out = '';
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i]!;
+      out += part.startsWith('[') || out === '' ? part : `.${part}`;
+    }
+    return out;
+  };
+  const dottedText = (p: P | undefined): string => {
+    const parts: string[] = [];
+    for (let c = p; c; c = c.parent) if (typeof c.key === 'string' && !c.mapKey) parts.push(c.key);
+    return parts.reverse().join('.');
+  };
+
+  const fail = (v: unknown, struct: string, p: P, type: string): never => {
     let value = jsonValueKind(v);
     // Go names the literal only when a number does not fit an integer field.
     if (typeof v === 'number' && type.startsWith('int') && !Number.isInteger(v)) value = `number ${formatNumber(v)}`;
-    throw new TypeError_(`json: cannot unmarshal ${value} into Go struct field ${struct}.${dotted} of type ${type}`);
+    throw new TypeError_(`json: cannot unmarshal ${value} into Go struct field ${struct}.${dottedText(p)} of type ${type}`);
   };
 
-  const value = (v: unknown, code: string, path: string, dotted: string, struct: string, field: string, owner: string): void => {
+  const value = (v: unknown, code: string, p: P, struct: string, field: string, owner: string): void => {
     if (v === null) return;
-    switch (code[0]) {
-      case 's': if (typeof v !== 'string') fail(v, struct, dotted, goType(code, field)); return;
-      case 'b': if (typeof v !== 'boolean') fail(v, struct, dotted, 'bool'); return;
-      case 'n':
-        if (typeof v !== 'number') fail(v, struct, dotted, goType(code, field));
-        if (!Number.isInteger(v)) fail(v, struct, dotted, goType(code, field));
+    switch (code.charCodeAt(0)) {
+      case 115 /* s */: if (typeof v !== 'string') fail(v, struct, p, goType(code, field)); return;
+      case 98 /* b */: if (typeof v !== 'boolean') fail(v, struct, p, 'bool'); return;
+      case 110 /* n */:
+        if (typeof v !== 'number' || !Number.isInteger(v)) fail(v, struct, p, goType(code, field));
         return;
-      case 'i':
+      case 105 /* io */:
         if (typeof v === 'number' && Number.isInteger(v)) return;
         if (typeof v === 'string') return;
         throw new TypeError_(`json: cannot unmarshal ${typeof v === 'number' ? `number ${formatNumber(v)}` : jsonValueKind(v)} into Go value of type int32`);
-      case 'q':
+      case 113 /* q */:
         if (typeof v === 'number') return;
         if (typeof v !== 'string') throw new TypeError_(`json: cannot unmarshal ${jsonValueKind(v)} into Go value of type string`);
         checkQuantity(v);
         return;
-      case 'a': return;
-      case '[':
-        if (!Array.isArray(v)) fail(v, struct, dotted, goType(code, field));
-        (v as unknown[]).forEach((item, i) => value(item, code.slice(1), `${path}[${i}]`, dotted, struct, field, owner));
+      case 97 /* a */: return;
+      case 91 /* [ */: {
+        if (!Array.isArray(v)) fail(v, struct, p, goType(code, field));
+        const elem = code.slice(1);
+        const arr = v as unknown[];
+        for (let i = 0; i < arr.length; i++) value(arr[i], elem, { parent: p, key: i }, struct, field, owner);
         return;
-      case '{': {
-        if (!isObject(v)) fail(v, struct, dotted, goType(code, field));
+      }
+      case 123 /* { */: {
+        if (!isObject(v)) fail(v, struct, p, goType(code, field));
         const byteMap = BYTE_MAPS.has(`${owner}.${field}`);
+        const elem = code.slice(1);
+        if (elem === 's' && !byteMap) {
+          for (const k in v as Record<string, unknown>) {
+            const item = (v as Record<string, unknown>)[k];
+            if (item !== null && typeof item !== 'string') fail(item, struct, p, 'string');
+          }
+          return;
+        }
         for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
           if (byteMap && typeof item === 'string') {
             const err = base64Error(item);
             if (err) throw new TypeError_(err);
           }
-          value(item, code.slice(1), `${path}.${k}`, dotted, struct, field, owner);
+          value(item, elem, { parent: p, key: k, mapKey: true }, struct, field, owner);
         }
         return;
       }
-      case '@': {
-        const id = code.slice(1);
-        if (!isObject(v)) fail(v, struct, dotted, goType(code, field));
-        structFields(v as Record<string, unknown>, id, path, dotted);
+      case 64 /* @ */: {
+        if (!isObject(v)) fail(v, struct, p, goType(code, field));
+        structFields(v as Record<string, unknown>, code.slice(1), p);
         return;
       }
     }
   };
 
-  const structFields = (o: Record<string, unknown>, id: string, path: string, dotted: string): void => {
+  const structFields = (o: Record<string, unknown>, id: string, path: P | undefined): void => {
     const fields = fieldsOf(id);
-    if (!fields || Object.keys(fields).length === 0) return; // RawExtension, FieldsV1: anything goes
+    if (!fields || EMPTY.has(id)) return; // RawExtension, FieldsV1: anything goes
     const struct = id.slice(id.lastIndexOf('.') + 1);
     for (const k of Object.keys(o)) {
-      const p = path ? `${path}.${k}` : k;
-      const d = dotted ? `${dotted}.${k}` : k;
       const code = fields[k];
+      const p: P = { parent: path, key: k };
       if (code === undefined) {
-        unknown.push(p);
+        unknown.push(pathText(p));
         removals.push(() => { delete o[k]; });
         continue;
       }
       const v = o[k];
       if (v === null) { removals.push(() => { delete o[k]; }); continue; }
-      value(v, code, p, d, struct, k, id);
+      value(v, code, p, struct, k, id);
     }
   };
 
   try {
-    structFields(obj as Record<string, unknown>, root, '', '');
+    structFields(obj as Record<string, unknown>, root, undefined);
   } catch (e) {
     if (e instanceof TypeError_) return { typeError: e.message, unknown, prune: () => {} };
     throw e;
