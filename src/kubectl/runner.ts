@@ -10,9 +10,25 @@ import { allCommandNames, rootHelp, unknownCommandText, unknownHelpTopic } from 
 import type { Invocation, VerbRegistry, VerbSpec } from './registry.js';
 import { WarningClient } from './warnings.js';
 
-const valueGlobals = new Set(globalFlags.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
+const boolGlobals = new Set(globalFlags.filter((f) => f.type === 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 
-/** Index of the first non-flag token, skipping the values of known global flags (cobra stripFlags). */
+/**
+ * Index of the command word, skipping flags as cobra's stripFlags does: a `--flag` or `-f`
+ * without `=` takes the next word as its value unless it is a known bool flag (so an unknown
+ * flag swallows the word after it, as in real kubectl).
+ */
+function commandIndex(argv: readonly string[], boolFlags: ReadonlySet<string>): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return -1;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (a.includes('=')) continue;
+    if (a.startsWith('--') || a.length === 2) { if (!boolFlags.has(a)) i++; }
+  }
+  return -1;
+}
+
+/** Index of the first non-flag word, skipping the values of value-taking flags (subcommand lookup). */
 function firstArgIndex(argv: readonly string[], flags: ReadonlySet<string>): number {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -46,7 +62,7 @@ function resolveNamespace(flagNs: string, contextName: string, ctx: KubectlConte
 }
 
 async function dispatch(argv: string[], ctx: KubectlContext, registry: VerbRegistry): Promise<number> {
-  const at = firstArgIndex(argv, valueGlobals);
+  const at = commandIndex(argv, boolGlobals);
   if (at < 0) {
     // Only flags: the root command, which prints help (after validating the flags).
     const parsed = parseWithPath(argv, globalFlags, 'kubectl');
@@ -65,6 +81,10 @@ async function dispatch(argv: string[], ctx: KubectlContext, registry: VerbRegis
     return 0;
   }
   const top = registry.find(name);
+  if (!top && !allCommandNames.includes(name) && argv[0]!.startsWith('-')) {
+    // kubectl looks for a plugin binary and refuses flags before its name.
+    throw new RawError(`Error: flags cannot be placed before plugin name: ${argv[0]}\n`);
+  }
   if (!top) {
     if (allCommandNames.includes(name)) throw new KubectlError(`"kubectl ${name}" is not available in this simulated cluster`);
     throw new RawError(`${unknownCommandText(name)}`);
