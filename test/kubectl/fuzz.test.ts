@@ -29,7 +29,7 @@ const files = {
   'dir/x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
 };
 
-const errorForm = /^(error: |Error from server|You must specify|Unknown help topic|the server doesn't have|unable to decode|error parsing|resource mapping not found|error validating|Error in configuration|Warning: |No resources found|No events found|[\s\S]*\nUsage:\n)/;
+const errorForm = /^(error: |Error from server|Error: flags cannot be placed before plugin name|You must specify|Unknown help topic|the server doesn't have|unable to decode|error parsing|resource mapping not found|error validating|Error in configuration|Warning: |No resources found|No events found|[\s\S]*\nUsage:\n)/;
 
 describe('kubectl argv fuzz', () => {
   const c = new Cluster({ seed: 3, startTime: Date.UTC(2026, 10, 26, 20, 0, 0), profile: getProfile('kind') });
