@@ -46,7 +46,7 @@ export function pingCommand(ctx: ToolContext) {
       sent++;
       if (p.reply) {
         rtts.push(p.rttMs);
-        const t = p.rttMs < 1 ? p.rttMs.toFixed(3) : p.rttMs < 10 ? p.rttMs.toFixed(2) : p.rttMs.toFixed(1);
+        const t = p.rttMs < 1 ? p.rttMs.toFixed(3) : p.rttMs < 10 ? p.rttMs.toFixed(2) : p.rttMs < 100 ? p.rttMs.toFixed(1) : p.rttMs.toFixed(0);
         io.stdout(busybox ? `64 bytes from ${ip}: seq=${sent - 1} ttl=${p.ttl} time=${t} ms\n` : `64 bytes from ${from}: icmp_seq=${sent} ttl=${p.ttl} time=${t} ms\n`);
       }
       if (sent >= count) break;
@@ -62,8 +62,8 @@ export function pingCommand(ctx: ToolContext) {
       return rtts.length ? 0 : 1;
     }
     io.stdout(`\n--- ${shownName} ping statistics ---\n${sent} packets transmitted, ${rtts.length} received, ${loss}% packet loss, time ${elapsed + (sent > 1 ? net.randomInt(5) : 0)}ms\n`);
-    if (rtts.length) io.stdout(`rtt min/avg/max/mdev = ${min.toFixed(3)}/${avg.toFixed(3)}/${max.toFixed(3)}/${mdev.toFixed(3)} ms\n`);
-    io.stdout('\n');
+    // iputils ends with the rtt line, or with an empty line when nothing came back.
+    io.stdout(rtts.length ? `rtt min/avg/max/mdev = ${min.toFixed(3)}/${avg.toFixed(3)}/${max.toFixed(3)}/${mdev.toFixed(3)} ms\n` : '\n');
     return rtts.length ? 0 : 1;
   };
 }
