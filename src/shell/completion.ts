@@ -4,8 +4,8 @@
  * API, in the namespace given by -n or the kubeconfig), namespaces after -n, files after -f.
  * Candidates are whole words; directories end with '/'.
  */
-import type { ApiClient } from '../cluster/api/types.js';
-import type { KubeConfigState } from '../kubectl/context.js';
+import type { ApiClient } from '../cluster/index.js';
+import type { KubeConfigState } from '../kubectl/index.js';
 import type { Completion } from './contract.js';
 import type { Host } from './host.js';
 

@@ -3,8 +3,8 @@
  * cwd, stdin, TTY, the session's kubeconfig, virtual sleep, Ctrl-C) and hands interactive
  * requests back to the session, which owns the terminal and the container shells.
  */
-import type { ApiClient } from '../cluster/api/types.js';
-import type { InteractiveRequest, KubeConfigState, KubectlContext, KubectlFiles, RunKubectl } from '../kubectl/context.js';
+import type { ApiClient } from '../cluster/index.js';
+import type { InteractiveRequest, KubeConfigState, KubectlContext, KubectlFiles, RunKubectl } from '../kubectl/index.js';
 import type { Command, CommandIO } from './command.js';
 import { fsErrorText } from './vfs.js';
 import type { OpenEditor } from './utils/index.js';

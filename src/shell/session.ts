@@ -9,9 +9,8 @@
  * `kubectl run -it` / `attach -it` until the first Enter (kubectl says "If you don't see a
  * command prompt, try pressing enter." because the real prompt was printed before it attached).
  */
-import type { ApiClient } from '../cluster/api/types.js';
-import type { ClusterProfile } from '../cluster/profile.js';
-import type { InteractiveRequest, KubeConfigState, RunKubectl } from '../kubectl/context.js';
+import type { ApiClient, ClusterProfile } from '../cluster/index.js';
+import { runKubectl as realKubectl, type InteractiveRequest, type KubeConfigState, type RunKubectl } from '../kubectl/index.js';
 import type { CommandIO } from './command.js';
 import type { Completion, LineResult, OutputSink, Session, TimeDriver } from './contract.js';
 import type { ContainerSpec, Host } from './host.js';
@@ -104,12 +103,6 @@ function freshState(host: Host, cwd?: string): ShellState {
   return { cwd: cwd ?? host.workdir ?? host.home, vars, exported: Object.keys(vars), lastExit: 0 };
 }
 
-/** The real kubectl is loaded on first use, so the shell layer builds without it in tests. */
-async function defaultRunKubectl(): Promise<RunKubectl> {
-  const mod = await import('../kubectl/index.js');
-  return mod.runKubectl;
-}
-
 export function createSession(opts: SessionOptions): ShellSession {
   return new SessionImpl(opts);
 }
@@ -118,7 +111,7 @@ class SessionImpl implements ShellSession {
   private readonly cluster: SessionCluster;
   private readonly time: TimeDriver;
   private readonly openEditor?: OpenEditor;
-  private runKubectl?: RunKubectl;
+  private readonly runKubectl: RunKubectl;
   private frames: Frame[] = [];
   private buffer: string[] = [];
   private config: KubeConfigState;
@@ -135,7 +128,7 @@ class SessionImpl implements ShellSession {
     this.cluster = opts.cluster;
     this.time = opts.time;
     this.openEditor = opts.openEditor;
-    this.runKubectl = opts.runKubectl;
+    this.runKubectl = opts.runKubectl ?? realKubectl;
     // Container tools (curl, nslookup, apt, ...) reach this cluster's network.
     attachCluster(opts.cluster);
     this.config = opts.snapshot ? structuredClone(opts.snapshot.kubeconfig) : defaultKubeconfig(opts.cluster.profile);
@@ -354,10 +347,7 @@ class SessionImpl implements ShellSession {
       api: () => this.cluster.api,
       now: () => this.cluster.clock.now(),
       config: () => this.config,
-      run: async (argv, ctx) => {
-        this.runKubectl ??= await defaultRunKubectl();
-        return this.runKubectl(argv, ctx);
-      },
+      run: (argv, ctx) => this.runKubectl(argv, ctx),
       interact: (req, io) => this.interact(req, io),
       openEditor: this.openEditor,
     });

@@ -5,7 +5,7 @@
  * through `registerContainerImages` (src/shell/container) add their files and tools.
  */
 import type { Pod, Service } from 'kubernetes-types/core/v1';
-import type { ApiClient } from '../../cluster/api/types.js';
+import type { ApiClient } from '../../cluster/index.js';
 import { ashPrompt, bashPrompt, containerSetups, type ContainerHostParts, type ContainerSpec, type Host } from '../host.js';
 import { coreUtilities } from '../utils/index.js';
 import { Vfs, writeTree, type VfsSnapshot } from '../vfs.js';
