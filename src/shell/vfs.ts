@@ -126,8 +126,13 @@ export class Vfs implements FileSystem {
 
   rename(from: string, to: string): void {
     const n = this.lookup(from);
-    const src = this.parentOf(from);
+    const a = this.resolve('/', from);
+    const b = this.resolve('/', to);
+    if (b === a) return;
+    // Moving a directory into itself would detach it from the tree.
+    if (b.startsWith(a + '/')) throw new FsError('EACCES', to);
     const dst = this.parentOf(to);
+    const src = this.parentOf(from);
     delete src.dir.children[src.name];
     dst.dir.children[dst.name] = n;
   }

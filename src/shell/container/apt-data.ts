@@ -162,7 +162,18 @@ export const BOOKWORM: Archive = {
   ],
 };
 
-/** Trixie (nginx, httpd images) uses the bookworm data with its own index lines. */
+/** Trixie's versions of the packages above (sizes close enough to bookworm's). */
+const TRIXIE_VERSIONS: Record<string, Partial<Pkg>> = {
+  libbrotli1: { version: '1.1.0-2+b7' }, 'libsasl2-modules-db': { version: '2.1.28+dfsg1-9' }, 'libsasl2-2': { version: '2.1.28+dfsg1-9' },
+  'libldap-2.5-0': { name: 'libldap2', version: '2.6.10+dfsg-1' }, 'libnghttp2-14': { version: '1.64.0-1.1' }, libpsl5: { name: 'libpsl5t64', version: '0.21.2-1.1+b1' },
+  librtmp1: { version: '2.4+20151223.gitfa8646d.1-2+b5' }, 'libssh2-1': { name: 'libssh2-1t64', version: '1.11.1-1' },
+  libcurl4: { name: 'libcurl4t64', version: '8.14.1-2+deb13u2' }, curl: { version: '8.14.1-2+deb13u2' },
+  'iputils-ping': { version: '3:20240905-3' }, wget: { version: '1.25.0-2' }, procps: { version: '2:4.0.4-9' },
+  'bind9-host': { version: '1:9.20.15-1~deb13u1' }, 'bind9-dnsutils': { version: '1:9.20.15-1~deb13u1' },
+  iproute2: { version: '6.15.0-1' }, 'netcat-openbsd': { version: '1.229-1' },
+};
+
+/** Trixie (nginx, httpd images): the same packages at trixie's versions, with its own index lines. */
 export const TRIXIE: Archive = {
   ...BOOKWORM,
   updateLines: [
@@ -174,5 +185,5 @@ export const TRIXIE: Archive = {
     'http://deb.debian.org/debian-security trixie-security/main amd64 Packages [69.8 kB]',
   ],
   fetchedUpdate: 'Fetched 9976 kB in 1s (8109 kB/s)',
-  packages: BOOKWORM.packages.map((p) => ({ ...p, pocket: p.pocket.replace('bookworm', 'trixie') })),
+  packages: BOOKWORM.packages.map((p) => ({ ...p, pocket: p.pocket.replace('bookworm', 'trixie'), ...TRIXIE_VERSIONS[p.name] })),
 };

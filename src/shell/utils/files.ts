@@ -98,6 +98,11 @@ function copyOrMove(name: 'cp' | 'mv'): Command {
       if (target === sAbs) { io.stderr(`${name}: ${qa(s)} and ${qa(dest)} are the same file\n`); code = 1; continue; }
       try {
         if (name === 'mv') {
+          if (target.startsWith(sAbs + '/')) {
+            io.stderr(`mv: cannot move ${qa(s)} to a subdirectory of itself, ${qa(destIsDir ? `${dest.replace(/\/$/, '')}/${sAbs.slice(sAbs.lastIndexOf('/') + 1)}` : dest)}\n`);
+            code = 1;
+            continue;
+          }
           if (io.fs.exists(target) && !io.fs.isDir(target)) io.fs.remove(target);
           io.fs.rename(sAbs, target);
         } else if (io.fs.isDir(sAbs)) {
