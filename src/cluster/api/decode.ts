@@ -20,7 +20,8 @@ export function decodeObject(info: ResourceInfo, input: unknown, validation: Fie
   if (!isObject(input)) {
     throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: json: cannot unmarshal ${jsonKind(input)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
-  const obj = clone(input) as KubeObject;
+  // A patched object is already this request's own copy.
+  const obj = (patchBody !== undefined ? input : clone(input)) as KubeObject;
   const want = apiVersionOf(info);
   const av = obj.apiVersion;
   if (av !== undefined && av !== '' && typeof av === 'string') {

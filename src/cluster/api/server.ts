@@ -282,7 +282,7 @@ export class ApiServer implements ApiClient {
       next.spec = { ...(isObject(next.spec) ? next.spec : {}), finalizers: Array.isArray(spec.finalizers) ? clone(spec.finalizers) : [] };
       if (!(next.spec as { finalizers: unknown[] }).finalizers.length) delete (next.spec as Record<string, unknown>).finalizers;
     } else {
-      next = clone(obj);
+      next = obj; // already this request's own copy (decoded, patched or built from a Scale)
       const m = next.metadata as MutableMeta;
       const om = existing.metadata!;
       m.namespace = om.namespace;
@@ -356,8 +356,8 @@ export class ApiServer implements ApiClient {
         const patched = applyPatch(type, toScale(existing), patch, info.kind === 'Scale' ? 'Scale' : 'Scale');
         return this.updateScale(info, ns, name, patched, opts);
       }
-      const base = clone(existing);
-      const patched = applyPatch(type, base, patch, info.kind);
+      // Every patch function copies its input, so the stored object is never touched.
+      const patched = applyPatch(type, existing, patch, info.kind);
       if (!isObject(patched)) throw badRequest('the body of the request was in an unknown format');
       // The patch may carry a resourceVersion precondition; otherwise it applies to the live object.
       if (!isObject(patched.metadata)) patched.metadata = {};
