@@ -16,6 +16,10 @@ import { describeConfigMapResource } from './configmap.js';
 import { describeSecretResource } from './secret.js';
 import { describeServiceAccountResource } from './serviceaccount.js';
 import { genericDescriber } from './generic.js';
+import { describeCronJobResource } from './cronjob.js';
+import { describePersistentVolumeClaimResource } from './pvc.js';
+import { describeReplicationControllerResource } from './replicationcontroller.js';
+import { describeIngressClassResource, describeIngressResource } from './ingress.js';
 import { describeLimitRangeResource, describeResourceQuotaResource } from './quota.js';
 
 const DESCRIBERS: Record<string, Describer> = {
@@ -28,6 +32,11 @@ const DESCRIBERS: Record<string, Describer> = {
   'apps/StatefulSet': describeStatefulSetResource,
   'apps/DaemonSet': describeDaemonSetResource,
   'batch/Job': describeJobResource,
+  'batch/CronJob': describeCronJobResource,
+  '/ReplicationController': describeReplicationControllerResource,
+  '/PersistentVolumeClaim': describePersistentVolumeClaimResource,
+  'networking.k8s.io/Ingress': describeIngressResource,
+  'networking.k8s.io/IngressClass': describeIngressClassResource,
   '/Node': describeNodeResource,
   '/Namespace': describeNamespaceResource,
   '/ConfigMap': describeConfigMapResource,

@@ -17,7 +17,8 @@ const { api, now: NOW } = buildVariety();
 const OBJECTS: KubeObject[] = snapshot(api);
 
 const TYPES = ['pods', 'services', 'endpoints', 'endpointslices', 'deployments', 'replicasets', 'statefulsets', 'daemonsets',
-  'jobs', 'nodes', 'namespaces', 'configmaps', 'secrets', 'serviceaccounts', 'events', 'resourcequotas', 'limitranges', 'leases'];
+  'jobs', 'cronjobs', 'replicationcontrollers', 'ingresses', 'ingressclasses', 'persistentvolumeclaims',
+  'nodes', 'namespaces', 'configmaps', 'secrets', 'serviceaccounts', 'events', 'resourcequotas', 'limitranges', 'leases'];
 const CASES: string[][] = [
   ...TYPES.map((t) => ['describe', t, '-A']),
   ['describe', 'pod', 'web-1'], ['describe', 'po', 'crash'], ['describe', 'svc/web-lb', 'svc/docs'], ['describe', 'deploy', 'web', '--show-events=false'],

@@ -146,6 +146,31 @@ export function buildVariety(): { api: ApiServer; now: number } {
     spec: { completions: 5, parallelism: 2, completionMode: 'Indexed', backoffLimit: 4, ttlSecondsAfterFinished: 600, activeDeadlineSeconds: 3600,
       template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'migrate:1', command: ['sh', '-c'], args: ['echo one\necho two'] }] } } } });
   setRaw('batch', 'jobs', 'default', 'migrate', (o) => { o.status = { startTime: t(15), completionTime: t(21), active: 0, ready: 0, succeeded: 5, failed: 1, completedIndexes: '0-4', terminating: 0 }; });
+  create('batch', 'cronjobs', { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly' },
+    spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'backup', image: 'backup:1' }] } } } } } });
+  setRaw('batch', 'cronjobs', 'default', 'nightly', (o) => { o.status = { lastScheduleTime: t(14), active: [{ kind: 'Job', name: 'nightly-1', namespace: 'default' }, { kind: 'Job', name: 'nightly-2', namespace: 'default' }] }; });
+  create('batch', 'cronjobs', { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'paused' },
+    spec: { schedule: '*/5 * * * *', suspend: true, startingDeadlineSeconds: 60, successfulJobsHistoryLimit: 1, jobTemplate: { spec: { completions: 2, parallelism: 1, activeDeadlineSeconds: 30,
+      selector: { matchLabels: { x: 'y' } }, template: { metadata: { labels: { x: 'y' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'c:1' }] } } } } } });
+  create('', 'replicationcontrollers', { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'legacy' },
+    spec: { replicas: 2, selector: { app: 'legacy' }, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'legacy', image: 'legacy:1' }] } } } });
+  setRaw('', 'replicationcontrollers', 'default', 'legacy', (o) => { o.status = { replicas: 1, conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate' }] }; });
+  create('networking.k8s.io', 'ingressclasses', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' },
+    spec: { controller: 'k8s.io/ingress-nginx', parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'external-lb' } } });
+  create('networking.k8s.io', 'ingresses', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'site', annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/' } },
+    spec: { ingressClassName: 'nginx', defaultBackend: { service: { name: 'web', port: { name: 'http' } } }, tls: [{ hosts: ['a.example.com', 'b.example.com'], secretName: 'tls-cert' }, { hosts: ['c.example.com'] }],
+      rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } },
+        { path: '/api', pathType: 'Prefix', backend: { service: { name: 'missing', port: { number: 8080 } } } }] } },
+      { http: { paths: [{ path: '/static', pathType: 'Exact', backend: { resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static' } } }] } }] } });
+  setRaw('networking.k8s.io', 'ingresses', 'default', 'site', (o) => { o.status = { loadBalancer: { ingress: [{ ip: '203.0.113.5' }, { hostname: 'lb.example.com' }, { ip: '203.0.113.4' }] } }; });
+  create('networking.k8s.io', 'ingresses', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'bare' }, spec: { defaultBackend: { service: { name: 'web-np', port: { number: 80 } } } } });
+  create('', 'persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-db-0', labels: { app: 'db' } },
+    spec: { accessModes: ['ReadWriteOnce', 'ReadOnlyMany'], storageClassName: 'standard', volumeName: 'pv-1', resources: { requests: { storage: '1Gi' } } } });
+  setRaw('', 'persistentvolumeclaims', 'default', 'data-db-0', (o) => { o.metadata = { ...o.metadata, finalizers: ['kubernetes.io/pvc-protection'] }; o.status = { phase: 'Bound', accessModes: ['ReadWriteOnce', 'ReadOnlyMany'], capacity: { storage: '1Gi' },
+    conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: t(13) }] }; });
+  create('', 'persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'pending-claim' },
+    spec: { accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '5Gi' } }, dataSource: { kind: 'PersistentVolumeClaim', name: 'data-db-0' } } });
+  setRaw('', 'persistentvolumeclaims', 'default', 'pending-claim', (o) => { o.status = { phase: 'Pending' }; });
   advance(5);
 
   // Pods.
