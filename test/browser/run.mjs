@@ -169,6 +169,8 @@ async function main() {
     const page = await openPage(context, `${app}/?layout=terminal&theme=dark`, log);
     const hidden = await page.evaluate(() => ['lesson-pane', 'terminal-pane', 'editor-pane'].map((id) => document.getElementById(id).hidden));
     assert(JSON.stringify(hidden) === '[true,false,true]', `panes hidden: ${hidden}`);
+    await page.evaluate(() => window.__kubelab.app.runtimeReady);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.clock').textContent));
     const secs = (t) => { const [h, m, s] = t.split(':').map(Number); return h * 3600 + m * 60 + s; };
     const before = secs(await page.textContent('.clock'));
     await page.click('text=+30 s');
@@ -230,6 +232,20 @@ async function main() {
     assert(l[0].startsWith('kubelab: could not restore the saved session (not valid JSON)'), `no notice:\n${l.join('\n')}`);
     assert(l.length === 2, `expected notice + prompt:\n${l.join('\n')}`);
     await context.close();
+
+    // Well-formed, but the cluster inside cannot be restored: found only once the simulator loads.
+    const ctx2 = await browser.newContext();
+    await ctx2.addInitScript(() => {
+      localStorage.setItem('kubelab:session', JSON.stringify({ format: 'kubelab-session', version: 1, savedAt: 1, seed: 1, prompt: 'root@gone:/# ',
+        runtime: { cluster: { version: 99 }, shell: { version: 1, workstation: {} } }, history: ['ls'], lesson: { completedSteps: [] } }));
+    });
+    const p2 = await openPage(ctx2, `${app}/`, log);
+    await p2.evaluate(() => window.__kubelab.app.runtimeReady);
+    await p2.waitForTimeout(100);
+    const l2 = await lines(p2);
+    assert(l2.length === 2 && l2[0].startsWith('kubelab: could not restore the saved session (not a kubelab cluster snapshot)')
+      && l2[1].trimEnd() === 'learner@kubelab:~$', `incompatible snapshot:\n${l2.join('\n')}`);
+    await ctx2.close();
   });
 
   await test('postMessage API: runCommand from an allowed host origin', async () => {
