@@ -185,5 +185,8 @@ export const TRIXIE: Archive = {
     'http://deb.debian.org/debian-security trixie-security/main amd64 Packages [69.8 kB]',
   ],
   fetchedUpdate: 'Fetched 9976 kB in 1s (8109 kB/s)',
-  packages: BOOKWORM.packages.map((p) => ({ ...p, pocket: p.pocket.replace('bookworm', 'trixie'), ...TRIXIE_VERSIONS[p.name] })),
+  packages: BOOKWORM.packages.map((p) => ({
+    ...p, pocket: p.pocket.replace('bookworm', 'trixie'), ...TRIXIE_VERSIONS[p.name],
+    depends: p.depends.map((d) => TRIXIE_VERSIONS[d]?.name ?? d),
+  })),
 };
