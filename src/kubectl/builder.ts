@@ -13,9 +13,9 @@ import { refOf } from './resources.js';
 import { parseYamlStream, YamlSyntaxError } from './yaml-errors.js';
 
 export const filenameFlags: FlagSpec[] = [
-  { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
-  { name: 'recursive', short: 'R', type: 'bool', default: false },
-  { name: 'kustomize', short: 'k', type: 'string', default: '' },
+  { name: 'filename', short: 'f', type: 'stringSlice', default: [], usage: 'Files, directories or URLs with the objects; - reads standard input.' },
+  { name: 'recursive', short: 'R', type: 'bool', default: false, usage: 'Also read the directories inside the directories given with -f.' },
+  { name: 'kustomize', short: 'k', type: 'string', default: '', usage: 'Read the objects of a kustomization directory.' },
 ];
 export const validateFlag: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' };
 

@@ -8,6 +8,7 @@ import { FlagError, parseFlags, type FlagSpec } from './flags.js';
 import { globalFlags } from './global-flags.js';
 import { allCommandNames, rootHelp, unknownCommandText, unknownHelpTopic } from './help.js';
 import type { Invocation, VerbRegistry, VerbSpec } from './registry.js';
+import { flagBlock } from './verbs/options.js';
 import { WarningClient } from './warnings.js';
 
 const boolGlobals = new Set(globalFlags.filter((f) => f.type === 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
@@ -44,12 +45,13 @@ function valueFlagSet(specs: readonly FlagSpec[]): Set<string> {
     .flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 }
 
-/** Help for one command: its description, usage and how to see global options. */
+/** Help for one command: its description, subcommands, options, usage and how to see global options. */
 export function commandHelp(spec: VerbSpec, path: string): string {
   const subs = spec.subcommands?.length
     ? `\nAvailable Commands:\n${spec.subcommands.map((s) => `  ${s.name.padEnd(Math.max(...spec.subcommands!.map((x) => x.name.length)) + 2)}${s.short}\n`).join('')}`
     : '';
-  return `${spec.short}${spec.short.endsWith('.') ? '' : '.'}\n${subs}\nUsage:\n  ${spec.usage ?? `${path} [options]`}\n\n` +
+  const options = spec.flags.length ? `\nOptions:\n${flagBlock(spec.flags)}` : '';
+  return `${spec.short}${spec.short.endsWith('.') ? '' : '.'}\n${subs}${options}\nUsage:\n  ${spec.usage ?? `${path} [flags] [options]`}\n\n` +
     (subs ? `Use "${path} <command> --help" for more information about a given command.\n` : '') +
     'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
 }

@@ -19,10 +19,10 @@ export type OutputFormat =
   | { kind: 'custom-columns'; spec: string }
   | { kind: 'go-template'; template: string };
 
-export const outputFlag = (usage = 'Output format.'): FlagSpec => ({ name: 'output', short: 'o', type: 'string', default: '', usage });
-export const showManagedFieldsFlag: FlagSpec = { name: 'show-managed-fields', type: 'bool', default: false };
-export const templateFlag: FlagSpec = { name: 'template', type: 'string', default: '' };
-export const allowMissingTemplateKeysFlag: FlagSpec = { name: 'allow-missing-template-keys', type: 'bool', default: true };
+export const outputFlag = (usage = 'Output format: json, yaml, name, wide, jsonpath=..., custom-columns=..., go-template=...'): FlagSpec => ({ name: 'output', short: 'o', type: 'string', default: '', usage });
+export const showManagedFieldsFlag: FlagSpec = { name: 'show-managed-fields', type: 'bool', default: false, usage: 'Keep metadata.managedFields in JSON and YAML output.' };
+export const templateFlag: FlagSpec = { name: 'template', type: 'string', default: '', usage: 'Template for -o go-template or jsonpath.' };
+export const allowMissingTemplateKeysFlag: FlagSpec = { name: 'allow-missing-template-keys', type: 'bool', default: true, usage: 'Print nothing instead of failing when a template names a missing field.' };
 /** The printing flags every verb with `-o` has. */
 export const printFlags: FlagSpec[] = [outputFlag(), showManagedFieldsFlag, templateFlag, allowMissingTemplateKeysFlag];
 

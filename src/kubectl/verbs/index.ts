@@ -10,13 +10,14 @@ import { configVerb } from './config.js';
 import { eventsVerb } from './events.js';
 import { explainVerb } from './explain.js';
 import { getVerb } from './get.js';
+import { optionsVerb, pluginVerb } from './options.js';
 import { topVerb } from './top.js';
 import { versionVerb } from './version.js';
 
 export function defaultRegistry(): VerbRegistry {
   const r = new VerbRegistry();
   for (const v of [getVerb, eventsVerb, apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, topVerb,
-    authVerb, completionVerb, explainVerb]) r.register(v);
+    authVerb, completionVerb, explainVerb, optionsVerb, pluginVerb]) r.register(v);
   registerCmdVerbs(r);
   registerDescribe(r);
   return r;
