@@ -17,6 +17,7 @@ import { describeSecretResource } from './secret.js';
 import { describeServiceAccountResource } from './serviceaccount.js';
 import { genericDescriber } from './generic.js';
 import { describeCronJobResource } from './cronjob.js';
+import { describeHorizontalPodAutoscalerResource } from './hpa.js';
 import { describePersistentVolumeClaimResource } from './pvc.js';
 import { describeReplicationControllerResource } from './replicationcontroller.js';
 import { describeIngressClassResource, describeIngressResource } from './ingress.js';
@@ -35,6 +36,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'batch/CronJob': describeCronJobResource,
   '/ReplicationController': describeReplicationControllerResource,
   '/PersistentVolumeClaim': describePersistentVolumeClaimResource,
+  'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscalerResource,
   'networking.k8s.io/Ingress': describeIngressResource,
   'networking.k8s.io/IngressClass': describeIngressClassResource,
   '/Node': describeNodeResource,
