@@ -40,7 +40,8 @@ describe.each(['kind', 'eks-article'])('article on %s: Endpoints to an outside s
     expect(r.code).toBe(0);
     expect(r.out).toContain('Get:1 http://archive.ubuntu.com/ubuntu noble InRelease [256 kB]\n');
     expect(r.out).toContain('All packages are up to date.\n');
-    expect(r.out).toContain('0 upgraded, 21 newly installed, 0 to remove and 0 not upgraded.\n');
+    expect(r.out).toContain('0 upgraded, 21 newly installed, 0 to remove and 0 not upgraded.\nNeed to get 3566 kB of archives.\nAfter this operation, 9211 kB of additional disk space will be used.\n');
+    expect(r.out).toContain('Fetched 3566 kB in 1s (');
     expect(r.out).toContain('Get:19 http://archive.ubuntu.com/ubuntu noble-updates/main amd64 curl amd64 8.5.0-2ubuntu10.6 [226 kB]\n');
     expect(r.out).toContain('Setting up curl (8.5.0-2ubuntu10.6) ...\n');
     expect(r.out.trimEnd().split('\n').pop()).toBe('done.');
