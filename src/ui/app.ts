@@ -104,6 +104,8 @@ export class App implements EmbedTarget {
     this.drawClock();
     this.wireControls(sr);
     window.addEventListener('pagehide', () => this.persist.flush());
+    document.addEventListener('visibilitychange', () => { if (document.hidden) this.persist.flush(); });
+    this.persist.onError = (msg) => this.repl.printAbove(`\x1b[33mkubelab: could not save the session in this browser (${msg}).\x1b[0m\r\n`);
     this.terminal.term.focus();
     // What the first prompt does not need comes right after it: terminal addons, and kubectl
     // (the shell imports it on first use; fetching it now keeps requests out of the first command).
@@ -263,11 +265,20 @@ export class App implements EmbedTarget {
       this.store.setItem('kubelab:screen-reader', on ? '1' : '0');
     });
     b.fastForward.addEventListener('click', () => { this.driver.fastForward(30_000); this.persist.schedule(); });
-    b.reset.addEventListener('click', () => { void this.reset().then(() => this.terminal.term.focus()); });
+    b.reset.addEventListener('click', () => {
+      if (!confirm('Start over with a new cluster? Your files, objects and history will be lost.')) return;
+      void this.reset().then(() => this.terminal.term.focus());
+    });
     b.share.addEventListener('click', () => {
       if (!this.runtime) return;
       const link = shareLink(location.href, { lesson: this.position.lesson, step: this.position.step, seed: this.runtime.seed });
-      void navigator.clipboard?.writeText(link).then(() => this.announce('Share link copied'), () => this.announce(link));
+      // Shown in the terminal too, so it can be copied by hand where the clipboard is blocked.
+      const show = (copied: boolean): void => {
+        this.repl.printAbove(`kubelab: share link${copied ? ' (copied)' : ''}: ${link}\r\n`);
+        this.announce(copied ? 'Share link copied' : 'Share link shown in the terminal');
+      };
+      if (navigator.clipboard) void navigator.clipboard.writeText(link).then(() => show(true), () => show(false));
+      else show(false);
     });
     b.exportFile.addEventListener('click', () => {
       if (!this.runtime) return;
@@ -284,7 +295,14 @@ export class App implements EmbedTarget {
       if (!f) return;
       void f.text().then((text) => {
         const d = this.persist.importText(text);
-        if (d.ok) { this.persist.setSource(null); location.reload(); return; }
+        if (d.ok) {
+          // Reload without seed/lesson/step, which would otherwise win over the imported session.
+          this.persist.setSource(null);
+          const u = new URL(location.href);
+          for (const k of ['seed', 'lesson', 'step']) u.searchParams.delete(k);
+          location.assign(u.toString());
+          return;
+        }
         this.writer.write(`\r\n\x1b[33mkubelab: that file is not a session kubelab can import (${d.reason}).\x1b[0m\r\n`);
         this.repl.editor.redraw();
       });

@@ -55,6 +55,8 @@ export class Persister {
   private source: (() => SavedSession) | null = null;
   /** Set when the last write failed (quota): reported once, not on every command. */
   lastError: string | null = null;
+  /** Told when saving starts failing (not again until a save has succeeded). */
+  onError: ((message: string) => void) | null = null;
 
   constructor(private readonly store: KeyValueStore, private readonly delayMs = 300, private readonly key = STORAGE_KEY) {}
 
@@ -81,7 +83,9 @@ export class Persister {
       this.store.setItem(this.key, encodeSession(this.source()));
       this.lastError = null;
     } catch (e) {
+      const first = this.lastError === null;
       this.lastError = e instanceof Error ? e.message : String(e);
+      if (first) this.onError?.(this.lastError);
     }
   }
 

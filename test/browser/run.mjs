@@ -223,6 +223,24 @@ async function main() {
     await context.close();
   });
 
+  await test('export to a file and import it in a fresh browser profile', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await openPage(context, `${app}/`, log);
+    await page.evaluate(() => window.__kubelab.app.runtimeReady);
+    await typeLine(page, 'echo exported > g.txt');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export')]);
+    const file = join(mkdtempSync(join(tmpdir(), 'kubelab-export-')), 'session.json');
+    await download.saveAs(file);
+    await context.close();
+    const ctx2 = await browser.newContext();
+    const p2 = await openPage(ctx2, `${app}/`, log);
+    await Promise.all([p2.waitForNavigation(), p2.setInputFiles('input[type=file]', file)]);
+    await p2.waitForFunction(() => window.__kubelab !== undefined);
+    await typeLine(p2, 'cat g.txt');
+    await waitForLine(p2, (x) => x === 'exported', 'exported');
+    await ctx2.close();
+  });
+
   await test('a corrupt saved session is reported in one line and a fresh one starts', async () => {
     const context = await browser.newContext();
     // Stored before the page's own scripts run, as a truncated write would leave it.

@@ -120,9 +120,13 @@ describe('saved sessions', () => {
 
   it('reports a failed write (quota) instead of throwing', () => {
     const p = new Persister({ getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => {} });
+    const told: string[] = [];
+    p.onError = (m) => told.push(m);
     p.setSource(() => saved);
     p.flush();
+    p.flush();
     expect(p.lastError).toBe('QuotaExceededError');
+    expect(told).toEqual(['QuotaExceededError']);
   });
 });
 
