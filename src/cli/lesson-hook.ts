@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLesson } from '../lesson/index.js';
+import { loadLesson, type Lesson } from '../lesson/index.js';
 import { dirLessonFiles } from '../lesson/node/files.js';
 
 export interface LessonSetup {
@@ -15,11 +15,13 @@ export interface LessonSetup {
   /** ISO time the lesson's clock starts at. */
   start?: string;
   files: Record<string, string>;
+  /** The loaded lesson, for auto-play. */
+  lesson: Lesson;
 }
 
 /** Reads lessons/<id>/ (relative to `root`); undefined when there is no such lesson. */
 export async function lessonSetup(id: string, root = 'lessons'): Promise<LessonSetup | undefined> {
   if (!existsSync(join(root, id, 'lesson.yaml'))) return undefined;
   const lesson = await loadLesson(dirLessonFiles(root), id);
-  return { id, profile: lesson.cluster?.profile, seed: lesson.cluster?.seed, start: lesson.cluster?.start, files: lesson.files ?? {} };
+  return { id, profile: lesson.cluster?.profile, seed: lesson.cluster?.seed, start: lesson.cluster?.start, files: lesson.files ?? {}, lesson };
 }

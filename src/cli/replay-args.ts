@@ -8,9 +8,11 @@ export interface ReplayArgs {
   filesDir?: string;
   format: 'text' | 'json';
   file?: string;
+  /** With --lesson: type the lesson's solutions instead of FILE, until every step's check passes. */
+  autoplay?: boolean;
 }
 
-export const USAGE = 'usage: replay [--seed N] [--step S] [--start ISO-TIME] [--lesson ID] [--profile ID] [--files DIR] [--format text|json] [FILE]\n';
+export const USAGE = 'usage: replay [--seed N] [--step S] [--start ISO-TIME] [--lesson ID] [--profile ID] [--files DIR] [--format text|json] [FILE]\n       replay --lesson ID --autoplay [--format text|json]\n';
 
 export function parseReplayArgs(argv: string[]): ReplayArgs | string {
   const a: ReplayArgs = { stepSeconds: 5, format: 'text' };
@@ -47,6 +49,7 @@ export function parseReplayArgs(argv: string[]): ReplayArgs | string {
         a.format = v;
         break;
       }
+      case '--autoplay': a.autoplay = true; break;
       case '-h': case '--help': return '';
       default:
         if (arg.startsWith('-') && arg !== '-') return `replay: unknown option ${arg}`;
@@ -54,5 +57,6 @@ export function parseReplayArgs(argv: string[]): ReplayArgs | string {
         a.file = arg;
     }
   }
+  if (a.autoplay && !a.lesson) return 'replay: --autoplay needs --lesson ID';
   return a;
 }

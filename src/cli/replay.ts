@@ -13,6 +13,10 @@
  * (flags given explicitly win). `--profile ID` picks the cluster profile (default kind).
  * A line holding only the character U+0004 types Ctrl-D.
  *
+ * `--lesson ID --autoplay` types the lesson's solutions (src/lesson autoplay) instead of FILE,
+ * letting time pass until each step's check passes; lesson events go to stderr, and the exit
+ * status is 1 if a step could not be completed.
+ *
  * text: each prompt and line, then the output as the terminal shows it, without escape codes.
  * json: one array of {"host","prompt","input","output","exitCode"}, one per complete command.
  * Exit status 0 when the replay itself ran (command failures are data); 2 for bad options.
@@ -21,7 +25,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createSession } from '../shell/session.js';
 import { HeadlessTime } from '../shell/time.js';
-import { runTranscript } from '../shell/transcript.js';
+import { runTranscript, Typist, type Transcript } from '../shell/transcript.js';
+import { autoplay, LessonRunner } from '../lesson/index.js';
 import { createHeadlessCluster } from './cluster-adapter.js';
 import { lessonSetup } from './lesson-hook.js';
 import { parseReplayArgs, USAGE } from './replay-args.js';
@@ -54,12 +59,32 @@ async function main(): Promise<number> {
   const cluster = createHeadlessCluster({ profile: args.profile ?? lesson?.profile, seed: args.seed ?? lesson?.seed ?? 1, startMs });
   const time = new HeadlessTime({ advance: (ms) => cluster.advance(ms) });
   const session = createSession({ cluster, time, files });
-  const input = args.file ? readFileSync(args.file, 'utf8') : readFileSync(0, 'utf8');
-  const lines = input.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const t = await runTranscript(session, time, lines.map((l) => l.replace(/\r$/, '')), { stepMs: args.stepSeconds * 1000 });
+  const stepMs = args.stepSeconds * 1000;
+  let t: Transcript;
+  let code = 0;
+  if (args.autoplay && lesson) {
+    const typist = new Typist(session, time, { stepMs });
+    const runner = new LessonRunner(lesson.lesson, { api: cluster.api, now: () => cluster.clock.now(), container: () => session.container() });
+    const result = await autoplay(runner, {
+      async type(line) {
+        const image = session.container()?.image;
+        const e = await typist.type(line);
+        return e && { input: e.input, output: e.output, exitCode: e.exitCode ?? 0, host: e.host, ...(image ? { image } : {}) };
+      },
+      wait: (ms) => typist.wait(ms),
+      onEvent: (e) => process.stderr.write(`# ${e.type === 'hint' ? `hint ${e.index + 1} for step ${e.step + 1}` : e.type === 'stepCompleted' ? `step ${e.step + 1} completed: ${e.stepId}` : 'lesson completed'}\n`),
+    });
+    process.stderr.write(`# autoplay: ${result.completedSteps}/${result.totalSteps} steps completed\n`);
+    if (result.completedSteps < result.totalSteps) code = 1;
+    t = typist.transcript();
+  } else {
+    const input = args.file ? readFileSync(args.file, 'utf8') : readFileSync(0, 'utf8');
+    const lines = input.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    t = await runTranscript(session, time, lines.map((l) => l.replace(/\r$/, '')), { stepMs });
+  }
   process.stdout.write(args.format === 'json' ? JSON.stringify(t.entries, null, 2) + '\n' : t.text);
-  return 0;
+  return code;
 }
 
 main().then(

@@ -84,6 +84,8 @@ export interface ShellSession extends Session {
   /** Lines typed so far that completed earlier commands which were suspended in a container shell. */
   takeResumed(): { input: string; exitCode: number }[];
   kubeconfig(): KubeConfigState;
+  /** The container the next line runs in, if any (lesson checks look at the image). */
+  container(): { namespace: string; pod: string; container: string; image: string } | undefined;
 }
 
 function defaultKubeconfig(p?: ClusterProfile): KubeConfigState {
@@ -186,6 +188,11 @@ class SessionImpl implements ShellSession {
   currentHost(): string { return this.top().host.label; }
   workstation(): Host { return this.frames[0]!.host; }
   kubeconfig(): KubeConfigState { return this.config; }
+  container(): { namespace: string; pod: string; container: string; image: string } | undefined {
+    const id = this.top().host.id;
+    const spec = this.containerFs.get(id)?.spec;
+    return spec && { namespace: spec.namespace, pod: spec.pod, container: spec.container, image: spec.image };
+  }
   takeResumed(): { input: string; exitCode: number }[] { const r = this.resumed; this.resumed = []; return r; }
 
   snapshot(): SessionSnapshot {

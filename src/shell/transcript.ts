@@ -41,32 +41,39 @@ export function stripEscapes(s: string): string {
 
 export const DEFAULT_INTERRUPT_MS = 60_000;
 
-export async function runTranscript(session: ShellSession, time: HeadlessTime, lines: string[], opts: TranscriptOptions): Promise<Transcript> {
-  const entries: TranscriptEntry[] = [];
-  let text = '';
-  let pending: { prompt: string; host: string; lines: string[]; output: string } | undefined;
-  const pendingByInput = new Map<string, TranscriptEntry[]>();
-  for (const line of lines) {
-    const prompt = session.prompt();
-    const host = session.currentHost();
-    pending ??= { prompt, host, lines: [], output: '' };
+/**
+ * Types lines one at a time and records the transcript as it goes (runTranscript types a
+ * whole script; lesson auto-play types solution lines as the lesson asks for them).
+ */
+export class Typist {
+  readonly entries: TranscriptEntry[] = [];
+  private text = '';
+  private pending: { prompt: string; host: string; lines: string[]; output: string } | undefined;
+  private readonly waitingForExit = new Map<string, TranscriptEntry[]>();
+
+  constructor(private readonly session: ShellSession, private readonly time: HeadlessTime, private readonly opts: TranscriptOptions) {}
+
+  /** Types one line; returns the entry when it completed a command (blank lines: none). */
+  async type(line: string): Promise<TranscriptEntry | undefined> {
+    const { session, time } = this;
+    const pending = (this.pending ??= { prompt: session.prompt(), host: session.currentHost(), lines: [], output: '' });
+    this.text += session.prompt() + (line === '\x04' ? '' : line + '\n');
     pending.lines.push(line);
-    const shown = line === '\x04' ? '' : line;
-    text += prompt + shown + (line === '\x04' ? '' : '\n');
     const controller = new AbortController();
     let output = '';
     const write = (t: string) => { output += t; };
-    time.setBudget(opts.interruptAfterMs ?? DEFAULT_INTERRUPT_MS, () => {
+    time.setBudget(this.opts.interruptAfterMs ?? DEFAULT_INTERRUPT_MS, () => {
       write('^C\n');
       controller.abort();
     });
     const r = await session.feed(line, { stdout: write, stderr: write }, controller.signal);
     time.setBudget(undefined);
-    text += stripEscapes(output);
+    this.text += stripEscapes(output);
     pending.output += output;
-    if (!r.complete) continue;
+    if (!r.complete) return undefined;
+    this.pending = undefined;
     // Enter on an empty line is not a command: no entry, no time step.
-    if (line.trim() === '' && pending.lines.length === 1) { pending = undefined; continue; }
+    if (line.trim() === '' && pending.lines.length === 1) return undefined;
     const entry: TranscriptEntry = {
       host: pending.host,
       prompt: pending.prompt,
@@ -74,15 +81,26 @@ export async function runTranscript(session: ShellSession, time: HeadlessTime, l
       output: stripEscapes(pending.output),
       exitCode: r.exitCode ?? null,
     };
-    entries.push(entry);
-    if (r.exitCode === undefined) pendingByInput.set(entry.input, [...(pendingByInput.get(entry.input) ?? []), entry]);
+    this.entries.push(entry);
+    // A command that opened a container shell finishes when that shell exits.
+    if (r.exitCode === undefined) this.waitingForExit.set(entry.input, [...(this.waitingForExit.get(entry.input) ?? []), entry]);
     for (const done of session.takeResumed()) {
-      const waiting = pendingByInput.get(done.input)?.shift();
+      const waiting = this.waitingForExit.get(done.input)?.shift();
       if (waiting) waiting.exitCode = done.exitCode;
     }
-    pending = undefined;
-    await time.sleep(opts.stepMs, new AbortController().signal);
+    await this.wait(this.opts.stepMs);
+    return entry;
   }
-  text += session.prompt();
-  return { entries, text };
+
+  /** Lets virtual time pass without typing. */
+  wait(ms: number): Promise<void> { return this.time.sleep(ms, new AbortController().signal); }
+
+  /** The terminal so far, ending with the prompt now shown. */
+  transcript(): Transcript { return { entries: this.entries, text: this.text + this.session.prompt() }; }
+}
+
+export async function runTranscript(session: ShellSession, time: HeadlessTime, lines: string[], opts: TranscriptOptions): Promise<Transcript> {
+  const typist = new Typist(session, time, opts);
+  for (const line of lines) await typist.type(line);
+  return typist.transcript();
 }

@@ -40,6 +40,8 @@ describe('replay', () => {
     expect(parseReplayArgs(['--format', 'xml'])).toBe('replay: --format is text or json');
     expect(parseReplayArgs(['--start', 'yesterday'])).toBe('replay: --start needs an ISO time, e.g. 2026-01-01T10:00:00Z');
     expect(parseReplayArgs(['--bogus'])).toBe('replay: unknown option --bogus');
+    expect(parseReplayArgs(['--autoplay'])).toBe('replay: --autoplay needs --lesson ID');
+    expect(parseReplayArgs(['--lesson', 'x', '--autoplay'])).toEqual({ stepSeconds: 5, format: 'text', lesson: 'x', autoplay: true });
   });
 
   it('strips escape sequences but keeps text, tabs and newlines', () => {
