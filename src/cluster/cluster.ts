@@ -16,6 +16,7 @@ import { EndpointsController } from './controllers/endpoints.js';
 import { EndpointSliceController } from './controllers/endpointslice.js';
 import { EndpointSliceMirroringController } from './controllers/endpointslice-mirroring.js';
 import { EventRecorder } from './controllers/events.js';
+import { EventTTLController } from './controllers/event-ttl.js';
 import { GarbageCollector } from './controllers/garbage-collector.js';
 import { InformerFactory } from './controllers/informer.js';
 import { JobController } from './controllers/job.js';
@@ -84,7 +85,7 @@ export class Cluster {
       ...this.profile.nodes.map((n) => new Kubelet(n, ipam)),
       new ReplicaSetController(), new DeploymentController(), new StatefulSetController(), new DaemonSetController(), new JobController(),
       new EndpointsController(), new EndpointSliceController(), new EndpointSliceMirroringController(),
-      new GarbageCollector(), new NamespaceController(), new ServiceAccountController(CA_CERT),
+      new GarbageCollector(), new NamespaceController(), new ServiceAccountController(CA_CERT), new EventTTLController(),
     ];
     const ctx: ControllerContext = {
       api: this.api, clock: this.clock, rng: this.rng, informers: this.informers, runtime: this.runtime,

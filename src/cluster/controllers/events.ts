@@ -11,9 +11,14 @@ import type { EventSpec } from './controller.js';
 import { R, rfc3339 } from './util.js';
 
 interface Seen { namespace: string; name: string; count: number; first: string }
+/** EventAggregator: distinct messages per (source, object, type, reason) within 10 minutes. */
+interface Similar { messages: string[]; /** last similar event */ since: number }
+const AGGREGATE_MAX = 10;
+const AGGREGATE_WINDOW_MS = 600_000;
 
 export class EventRecorder {
   private seen = new Map<string, Seen>();
+  private similar = new Map<string, Similar>();
   private lastNano = 0n;
 
   constructor(private readonly api: ApiClient, private readonly clock: VirtualClock) {}
@@ -21,13 +26,25 @@ export class EventRecorder {
   record(ev: EventSpec): void {
     const ns = ev.involved.namespace || 'default';
     const io = ev.involved;
-    const key = [ev.source.component, ev.source.host ?? '', io.kind, ns, io.name, io.uid ?? '', io.apiVersion ?? '', io.fieldPath ?? '', ev.type, ev.reason, ev.message].join('\u0000');
+    const aggKey = [ev.source.component, ev.source.host ?? '', io.kind, ns, io.name, io.uid ?? '', io.apiVersion ?? '', io.fieldPath ?? '', ev.type, ev.reason].join('\u0000');
+    // Many similar events with different messages collapse into one (client-go EventAggregator).
+    const nowMs = this.clock.now();
+    let sim = this.similar.get(aggKey);
+    // The window slides: it is measured from the last similar event.
+    if (!sim || nowMs - sim.since > AGGREGATE_WINDOW_MS) { sim = { messages: [], since: nowMs }; this.similar.set(aggKey, sim); }
+    sim.since = nowMs;
+    if (!sim.messages.includes(ev.message)) sim.messages.push(ev.message);
+    const combined = sim.messages.length >= AGGREGATE_MAX;
+    if (combined) ev = { ...ev, message: `(combined from similar events): ${ev.message}` };
+    const key = combined ? `${aggKey}\u0000*` : `${aggKey}\u0000${ev.message}`;
     const now = rfc3339(this.clock.now());
     const prev = this.seen.get(key);
     if (prev) {
       prev.count++;
       try {
-        this.api.patch(R.events, prev.namespace, prev.name, 'merge', { count: prev.count, lastTimestamp: now }, { fieldManager: ev.source.component });
+        const patch: Record<string, unknown> = { count: prev.count, lastTimestamp: now };
+        if (combined) patch['message'] = ev.message;
+        this.api.patch(R.events, prev.namespace, prev.name, 'merge', patch, { fieldManager: ev.source.component });
         return;
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
@@ -65,10 +82,11 @@ export class EventRecorder {
   }
 
   /** For snapshots: the dedup cache is part of the state (counts must continue). */
-  save(): unknown { return { seen: [...this.seen.entries()], lastNano: this.lastNano.toString() }; }
+  save(): unknown { return { seen: [...this.seen.entries()], similar: [...this.similar.entries()], lastNano: this.lastNano.toString() }; }
   load(data: unknown): void {
-    const d = data as { seen: [string, Seen][]; lastNano: string };
+    const d = data as { seen: [string, Seen][]; similar?: [string, Similar][]; lastNano: string };
     this.seen = new Map(d.seen);
+    this.similar = new Map(d.similar ?? []);
     this.lastNano = BigInt(d.lastNano);
   }
 }

@@ -146,14 +146,20 @@ export class Kubelet implements Controller {
       case 'pullFailed':
         if (c.decideAt! > now) return false;
         c.phase = 'pullBackOff';
+        c.decideAt = now + this.resyncDelay();
         c.waitingReason = 'ImagePullBackOff';
         c.waitingMessage = `Back-off pulling image "${c.image}": ErrImagePull: ${c.pullError}`;
         this.event(pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
         this.event(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
         return true;
       case 'pullBackOff':
-        if (c.backoffUntil! > now || rec.terminatingSince !== undefined) return false;
-        this.startAttempt(pod, rec, c, spec, c.backoffUntil!);
+        if (rec.terminatingSince !== undefined) return false;
+        if (c.backoffUntil! <= now) { this.startAttempt(pod, rec, c, spec, c.backoffUntil!); return true; }
+        if (c.decideAt! > now) return false;
+        // Every pod sync during the back-off repeats the events (their counts grow).
+        this.event(pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+        this.event(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        c.decideAt = now + this.resyncDelay();
         return true;
       case 'running': {
         const at = Math.min(c.exitAt ?? Infinity, c.stopAt ?? Infinity, c.readiness.nextAt ?? Infinity, c.liveness.nextAt ?? Infinity);
@@ -178,16 +184,23 @@ export class Kubelet implements Controller {
         c.lastTerminated = c.terminated; c.terminated = undefined;
         this.event(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${rec.name}_${rec.namespace}(${rec.uid})`);
         c.crashBackoffMs = Math.min(c.crashBackoffMs * 2, MAX_BACKOFF);
+        c.decideAt = now + this.resyncDelay();
         return true;
       }
       case 'crashBackOff':
-        if (c.backoffUntil! > now || rec.terminatingSince !== undefined) return false;
-        this.restart(pod, rec, c, spec, c.backoffUntil!);
+        if (rec.terminatingSince !== undefined) return false;
+        if (c.backoffUntil! <= now) { this.restart(pod, rec, c, spec, c.backoffUntil!); return true; }
+        if (c.decideAt! > now) return false;
+        this.event(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${rec.name}_${rec.namespace}(${rec.uid})`);
+        c.decideAt = now + this.resyncDelay();
         return true;
       default:
         return false;
     }
   }
+
+  /** The pod worker re-syncs a pod in back-off every 10-20 s. */
+  private resyncDelay(): number { return 10_000 + this.ctx.rng.int(10_000); }
 
   private startAttempt(pod: Pod, rec: PodRecord, c: ContainerRecord, spec: Container, at: number): void {
     const ref = resolveImage(spec.image ?? '');
@@ -391,7 +404,7 @@ function nextDeadline(rec: PodRecord, now: number): number | undefined {
     switch (c.phase) {
       case 'pulling': t = Math.min(t, c.pullDoneAt!); break;
       case 'pullFailed': case 'exited': if (c.decideAt! < NEVER) t = Math.min(t, c.decideAt!); break;
-      case 'pullBackOff': case 'crashBackOff': if (rec.terminatingSince === undefined) t = Math.min(t, c.backoffUntil!); break;
+      case 'pullBackOff': case 'crashBackOff': if (rec.terminatingSince === undefined) t = Math.min(t, c.backoffUntil!, c.decideAt ?? Infinity); break;
       case 'running': t = Math.min(t, c.exitAt ?? Infinity, c.stopAt ?? Infinity, c.readiness.nextAt ?? Infinity, c.liveness.nextAt ?? Infinity); break;
       default: break;
     }

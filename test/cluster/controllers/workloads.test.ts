@@ -51,3 +51,25 @@ describe('event recorder', () => {
     expect(Date.parse(pulling[0].lastTimestamp) - Date.parse(pulling[0].firstTimestamp)).toBeGreaterThan(60_000);
   });
 });
+
+describe('events over time', () => {
+  it('expire an hour after their last update', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    c.advance(30_000);
+    expect(events(c, 'p').length).toBe(5);
+    c.advance(3_550_000);
+    expect(events(c, 'p').length).toBe(5);
+    c.advance(60_000);
+    expect(events(c, 'p')).toEqual([]);
+  });
+
+  it('combine similar events after ten distinct messages', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crash' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 1'] }] } });
+    c.advance(30 * 60_000);
+    const pulled = events(c, 'crash').filter((e) => e.reason === 'Pulled');
+    expect(pulled.length).toBeLessThanOrEqual(10);
+    expect(pulled.some((e) => e.message.startsWith('(combined from similar events): Successfully pulled image "busybox"'))).toBe(true);
+  });
+});
