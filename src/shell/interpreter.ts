@@ -34,6 +34,9 @@ export class LoopControl {
   constructor(readonly kind: 'break' | 'continue', public levels: number) {}
 }
 
+/** Builtins that are also programs in /bin or /usr/bin (`/bin/bash`, `/usr/bin/env` run them). */
+const BINARY_BUILTINS = new Set(['bash', 'sh', 'env', 'which', 'test', '[', 'watch']);
+
 /** A loop that never waits would freeze the page; real bash has no limit, we stop here. */
 const MAX_LOOP = 100_000;
 
@@ -327,7 +330,9 @@ export class Interpreter {
   /** Runs argv[0] as a builtin, a host command or a path; prints bash's error when there is none. */
   async runArgv(argv: string[], io: CommandIO): Promise<number> {
     const name = argv[0]!;
-    const builtin = name.includes('/') ? undefined : this.builtins[name];
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const builtin = !name.includes('/') ? this.builtins[name]
+      : BINARY_BUILTINS.has(base) && /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/.test(this.host.fs.resolve(this.state.cwd, name)) ? this.builtins[base] : undefined;
     const command: Command | undefined = name.includes('/') ? this.commandAtPath(name) : this.host.commands[name];
     try {
       if (builtin) return await builtin(argv.slice(1), io, this);

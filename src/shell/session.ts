@@ -371,16 +371,18 @@ class SessionImpl implements ShellSession {
       io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
-    const argv = req.kind === 'exec' ? req.command : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash'];
-    const shellNames = host.dialect === 'ash' ? ['sh', 'ash', '/bin/sh', '/bin/ash'] : ['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash'];
+    const argv = req.kind === 'exec' ? [...req.command] : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash'];
     const program = argv[0] ?? '';
     const base = program.slice(program.lastIndexOf('/') + 1);
-    const known = shellNames.includes(program) || host.commands[base] !== undefined || ['bash', 'sh'].includes(base) && shellNames.includes(base);
-    if (!known) {
+    // Builtins that also exist as binaries in an image; the other builtins (cd, export...) do not.
+    const shells = host.dialect === 'ash' ? ['sh', 'ash'] : ['sh', 'bash'];
+    const binaries = new Set(['env', 'which', 'test', '[', ...shells]);
+    if (host.commands[base] === undefined && !binaries.has(base)) {
       io.stdout(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`);
       return 126;
     }
-    const isShell = shellNames.includes(program) && argv.length === 1;
+    const isShell = shells.includes(base) && argv.length === 1;
+    argv[0] = base === 'ash' ? 'sh' : base;
     if (!req.stdin && isShell && req.kind === 'attach') {
       // Attached to a shell without stdin: nothing to type, nothing printed, until Ctrl-C.
       while (!io.signal.aborted) await this.time.sleep(1000, io.signal);

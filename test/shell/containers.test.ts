@@ -107,3 +107,16 @@ describe('exec without a terminal', () => {
     expect(await h.run('cat <<EOF', '$((6 * 7)) $(echo sub)', 'EOF')).toBe('42 sub\n');
   });
 });
+
+describe('exec programs', () => {
+  it('runs builtins that are binaries, shell paths, and refuses shell-only builtins', async () => {
+    const h = clusterHarness();
+    await running(h);
+    expect(await h.run('kubectl exec nginx-pod -- env | grep ^HOSTNAME')).toBe('HOSTNAME=nginx-pod\n');
+    expect(await h.run('kubectl exec nginx-pod -- /bin/sh -c "echo \\$HOSTNAME"')).toBe('nginx-pod\n');
+    expect(await h.run('kubectl exec nginx-pod -- cd /')).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "cd": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n');
+    await h.run('kubectl exec -it nginx-pod -- /bin/bash');
+    expect(h.session.prompt()).toBe('root@nginx-pod:/# ');
+    expect(await h.run('/usr/bin/env | grep -c ^HOME=')).toBe('1\n');
+  });
+});
