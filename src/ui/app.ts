@@ -219,7 +219,6 @@ export class App implements EmbedTarget {
       cols: () => this.terminal.term.cols,
       history: new History(saved?.history ?? []),
       onCommand: (rec, viaRun) => { this.persist.schedule(); this.embed?.commandFinished(rec, viaRun); },
-      clearScreen: () => { this.terminal.term.clear(); this.writer.write('\x1b[H\x1b[2J'); },
     });
     // A notice known now goes above the first prompt; one found while loading, above the current one.
     const showNotice = (): void => {

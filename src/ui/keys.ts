@@ -53,3 +53,23 @@ export function stripAnsi(s: string): string {
 export function toTerminalNewlines(s: string): string {
   return s.replace(/\r?\n/g, '\r\n');
 }
+
+/**
+ * Whether the terminal cursor is at column 0 after `t` was written (`prev`: before it).
+ * Trailing escapes that print nothing keep the column; a cursor move to column 1 (`clear`
+ * ends with ESC[H ESC[2J ESC[3J) puts it there. The prompt starts on a fresh row otherwise.
+ */
+export function endsAtLineStart(t: string, prev: boolean): boolean {
+  let s = t;
+  for (;;) {
+    const m = /\x1b\[([0-9;?]*)([A-Za-z])$/.exec(s);
+    if (!m) break;
+    const [seq, params, final] = m as unknown as [string, string, string];
+    if (final === 'H' || final === 'f') { const col = params.split(';')[1]; if (col === undefined || col === '' || col === '1') return true; }
+    if (final === 'G' && (params === '' || params === '1')) return true;
+    s = s.slice(0, -seq.length);
+  }
+  if (s === '') return prev;
+  const c = s[s.length - 1];
+  return c === '\n' || c === '\r';
+}

@@ -7,7 +7,7 @@
 import type { Session, LineResult } from '../shell/contract.js';
 import { History } from './history.js';
 import { LineEditor } from './line-editor.js';
-import { stripAnsi, toTerminalNewlines } from './keys.js';
+import { endsAtLineStart, stripAnsi, toTerminalNewlines } from './keys.js';
 
 export interface CommandRecord {
   input: string;
@@ -26,8 +26,6 @@ export interface ReplDeps {
   onCommand?(rec: CommandRecord, viaRun: boolean): void;
   /** Called each time a prompt starts accepting input. */
   onPrompt?(): void;
-  /** Clears the terminal, scrollback included (`clear`, Ctrl-L clears only the screen). */
-  clearScreen?(): void;
 }
 
 /** A command's plain-text output kept for the embed API is capped; the terminal is not. */
@@ -127,7 +125,7 @@ export class Repl {
    * (which may have changed: a restore failed and a fresh session started).
    */
   printAbove(text: string): void {
-    if (this.running || !this.editor.active) { this.write((this.atLineStart ? '' : '\r\n') + text); this.atLineStart = text.endsWith('\n'); return; }
+    if (this.running || !this.editor.active) { this.write((this.atLineStart ? '' : '\r\n') + text); this.atLineStart = endsAtLineStart(text, this.atLineStart); return; }
     this.editor.erase();
     this.deps.write(text);
     this.editor.redraw(this.deps.session.prompt());
@@ -143,13 +141,6 @@ export class Repl {
 
   /** `line`: a typed line; `eof`: Ctrl-D on an empty line; `cancel`: Ctrl-C at a continuation prompt. */
   private async execute(line: string, kind: 'line' | 'eof' | 'cancel'): Promise<void> {
-    if (kind === 'line' && !this.continuation && line.trim() === 'clear') {
-      // `clear` clears scrollback too (ncurses' clear sends E3).
-      this.history.add(line);
-      this.deps.clearScreen?.();
-      this.finish({ input: line, output: '', exitCode: 0, host: 'workstation' });
-      return;
-    }
     const ac = new AbortController();
     this.running = ac;
     if (!this.continuation) this.capture = '';
@@ -194,7 +185,7 @@ export class Repl {
   private write(t: string): void {
     if (t === '' || this.closed) return;
     this.deps.write(t);
-    this.atLineStart = t.endsWith('\n');
+    this.atLineStart = endsAtLineStart(t, this.atLineStart);
   }
 
   private showPrompt(): void {

@@ -55,6 +55,7 @@ export class FakeSession implements Session {
     }
     if (line === '\x04') { out.stdout('exit\n'); return { complete: true, input: line, exitCode: 0 }; }
     if (line.startsWith('cat <<EOF')) { this.heredoc = [line]; return { complete: false }; }
+    if (line === 'clear') { out.stdout('\x1b[H\x1b[2J\x1b[3J'); return { complete: true, input: line, exitCode: 0 }; }
     if (line.startsWith('echo ')) { out.stdout(line.slice(5) + '\n'); return { complete: true, input: line, exitCode: 0 }; }
     if (line === 'fail') { out.stderr('\x1b[33mWarning:\x1b[0m bad\n'); return { complete: true, input: line, exitCode: 2 }; }
     if (line === 'wait') {

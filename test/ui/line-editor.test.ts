@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { LineEditor, columns, commonPrefix } from '../../src/ui/line-editor.js';
 import { History } from '../../src/ui/history.js';
-import { splitKeys } from '../../src/ui/keys.js';
+import { splitKeys, endsAtLineStart, stripAnsi } from '../../src/ui/keys.js';
 import { headless, cursorOf } from './helpers.js';
 import type { Completion } from '../../src/shell/contract.js';
 
@@ -24,6 +24,20 @@ describe('splitKeys', () => {
   });
   it('drops bracketed-paste markers', () => {
     expect(splitKeys('\x1b[200~x\x1b[201~')).toEqual(['x']);
+  });
+});
+
+describe('terminal text helpers', () => {
+  it('knows when output leaves the cursor at column 0', () => {
+    expect(endsAtLineStart('a\n', false)).toBe(true);
+    expect(endsAtLineStart('no newline', true)).toBe(false);
+    expect(endsAtLineStart('\x1b[33mWarning\x1b[0m\n\x1b[0m', false)).toBe(true);
+    expect(endsAtLineStart('\x1b[H\x1b[2J\x1b[3J', false)).toBe(true);
+    expect(endsAtLineStart('\x1b[0m', true)).toBe(true);
+    expect(endsAtLineStart('x\x1b[5;3H', true)).toBe(false);
+  });
+  it('strips colours for plain-text records', () => {
+    expect(stripAnsi('\x1b[33mWarning:\x1b[0m x\x1b]0;title\x07')).toBe('Warning: x');
   });
 });
 

@@ -32,6 +32,13 @@ describe('the page over the real session', () => {
     expect((await s.screen()).slice(0, 2)).toEqual([`${FRESH_PROMPT}kubectl get pods`, 'No resources found in default namespace.']);
   });
 
+  it('clear leaves only the prompt on the first row', async () => {
+    const s = await boot();
+    await s.repl.run('echo a');
+    await s.repl.run('clear');
+    expect(await s.screen()).toEqual([FRESH_PROMPT]);
+  });
+
   it('Tab completes through the real session', async () => {
     const s = await boot();
     s.repl.input('kubectl ge\t');
