@@ -17,6 +17,7 @@ import { groupVersion, kindPrefix, parseResourceArgs, refOf } from '../resources
 import { buildTable } from '../tables/index.js';
 import { getRaw } from './get-raw.js';
 import { watchGet } from './get-watch.js';
+import { goSort } from '../gosort.js';
 
 const getFlags: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool', default: false, usage: 'List objects in every namespace (adds a NAMESPACE column).' },
@@ -57,7 +58,8 @@ function wrapListError(e: unknown, info: ResourceInfo, label: string, field: str
   return new ApiError({ ...e.status, message });
 }
 
-interface Fetched { groups: GetResult[]; errors: unknown[]; singleItemImplied: boolean }
+/** `infos`: how many results kubectl's builder returned (a list per type, one per named object). */
+interface Fetched { groups: GetResult[]; errors: unknown[]; singleItemImplied: boolean; infos: number }
 
 function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
   const { api } = inv.ctx;
@@ -85,13 +87,16 @@ function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
     const builderErrors = [...fileErrors, ...errors.splice(0)];
     if (builderErrors.length) errors.push(new AggregateError(builderErrors));
     const single = filenames.length === 1 && filenames[0] !== '-' && !inv.ctx.files.isDir(filenames[0]!) && items.length === 1;
-    return { groups, errors, singleItemImplied: single };
+    return { groups, errors, singleItemImplied: single, infos: groups.reduce((n, g) => n + g.objects.length, 0) };
   }
   const parsed = parseResourceArgs(api, inv.args);
   if (parsed.kind === 'names') {
-    if (label !== '') throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments');
+    if (inv.args.some((a) => a.includes('/'))) {
+      if (label !== '' || field !== '') throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments');
+    } else if (label !== '' || field !== '') throw new KubectlError('name cannot be provided when a selector is specified');
+    if (allNamespaces) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
     for (const it of parsed.items) getNamed(it.info, inv.namespace, it.name);
-    return { groups, errors, singleItemImplied: parsed.items.length === 1 };
+    return { groups, errors, singleItemImplied: parsed.items.length === 1, infos: groups.reduce((n, g) => n + g.objects.length, 0) };
   }
   if (parsed.kind === 'types') {
     for (const info of parsed.infos) {
@@ -103,20 +108,73 @@ function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
       } catch (e) { throw wrapListError(e, info, label, field); }
     }
   }
-  return { groups, errors, singleItemImplied: false };
+  return { groups, errors, singleItemImplied: false, infos: groups.length };
 }
 
-/** Stable sort by a JSONPath value (kubectl's --sort-by): numbers numerically, others as strings. */
+/** kubectl wraps a --sort-by path in `{}` (RelaxedJSONPathExpression). */
+export function sortExpression(sortBy: string): string {
+  const t = sortBy.trim();
+  if (t.startsWith('{')) return t;
+  return `{${t.startsWith('.') ? t : `.${t}`}}`;
+}
+
+export class SortFieldMissing extends KubectlError {
+  constructor(expr: string) { super(`couldn't find any field with path "${expr}" in the list of objects`); }
+}
+
+/** vbom.ml/util/sortorder NaturalLess: digit runs compare as numbers. */
+export function naturalLess(a: string, b: string): boolean {
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    const da = /\d/.test(a[i]!), db = /\d/.test(b[j]!);
+    if (da && db) {
+      let ea = i; while (ea < a.length && /\d/.test(a[ea]!)) ea++;
+      let eb = j; while (eb < b.length && /\d/.test(b[eb]!)) eb++;
+      const na = a.slice(i, ea).replace(/^0+/, ''), nb = b.slice(j, eb).replace(/^0+/, '');
+      if (na.length !== nb.length) return na.length < nb.length;
+      if (na !== nb) return na < nb;
+      if (ea - i !== eb - j) return ea - i < eb - j; // fewer leading zeros first
+      i = ea; j = eb;
+      continue;
+    }
+    if (a[i] !== b[j]) return a[i]! < b[j]!;
+    i++; j++;
+  }
+  return a.length - i < b.length - j;
+}
+
+/** kubectl's isLess on decoded JSON values (nil first; two quantities by value; strings naturally). */
+function isLess(x: unknown, y: unknown): boolean {
+  if (x === null || y === null) return x === null && y !== null;
+  if (typeof x === 'number' && typeof y === 'number') return x < y;
+  if (typeof x === 'string' && typeof y === 'string') {
+    const qx = quantityValue(x), qy = quantityValue(y);
+    return qx !== undefined && qy !== undefined ? qx < qy : naturalLess(x, y);
+  }
+  if (typeof x === 'boolean' && typeof y === 'boolean') return !x && y;
+  return JSON.stringify(x) < JSON.stringify(y);
+}
+
+/**
+ * --sort-by with kubectl's RuntimeSort/TableSorter: Go's unstable sort.Sort, and an object
+ * without the field sorts before anything. Throws SortFieldMissing when no object has it.
+ */
 export function sortObjects(objects: KubeObject[], sortBy: string): KubeObject[] {
-  const expr = sortBy.replace(/^\{|\}$/g, '');
-  const key = (o: KubeObject): unknown => evalPath(expr, o)[0];
-  return objects.map((o, i) => ({ o, i, k: key(o) })).sort((a, b) => {
-    const x = a.k, y = b.k;
-    if (x === undefined || y === undefined) return x === y ? a.i - b.i : x === undefined ? -1 : 1;
-    if (typeof x === 'number' && typeof y === 'number') return x - y || a.i - b.i;
-    const sx = typeof x === 'string' ? x : JSON.stringify(x), sy = typeof y === 'string' ? y : JSON.stringify(y);
-    return sx < sy ? -1 : sx > sy ? 1 : a.i - b.i;
-  }).map((e) => e.o);
+  const expr = sortExpression(sortBy);
+  // undefined = no JSONPath result (sorts first, ties reorder); null = a nil value (before others, ties stay).
+  const keyed = objects.map((o) => ({ o, v: evalPath(expr, o)[0] }));
+  if (keyed.length > 0 && keyed.every((k) => k.v === undefined)) throw new SortFieldMissing(expr);
+  goSort(keyed, (a, b) => (a.v === undefined ? true : b.v === undefined ? false : isLess(a.v, b.v)));
+  return keyed.map((k) => k.o);
+}
+
+/** resource.ParseQuantity-like value of a string, or undefined when it is not a quantity. */
+function quantityValue(s: string): number | undefined {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/.exec(s);
+  if (!m) return undefined;
+  const mult: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+    n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+  return Number(m[1]) * (m[2] ? 10 ** Number(m[2].slice(1)) : m[3] ? mult[m[3]]! : 1);
 }
 
 function printGeneric(inv: Invocation, format: OutputFormat, fetched: Fetched): void {
@@ -151,6 +209,8 @@ function printTables(inv: Invocation, wide: boolean, fetched: Fetched, allNamesp
   const printWithKind = inv.flags.bool('show-kind') || new Set(fetched.groups.map((g) => `${g.info.group}/${g.info.kind}`)).size > 1;
   let allNamespaced = !allNamespaces;
   const sortBy = inv.flags.string('sort-by');
+  // Several results (types or named objects) are sorted as Table objects, which have no such field.
+  if (sortBy && fetched.infos > 1) throw new SortFieldMissing(sortExpression(sortBy));
   for (const g of fetched.groups) {
     allNamespaced = allNamespaced && g.namespaced;
     const opts: HumanTableOptions = {
@@ -159,7 +219,11 @@ function printTables(inv: Invocation, wide: boolean, fetched: Fetched, allNamesp
       kindPrefix: printWithKind ? kindPrefix(g.info) : undefined,
     };
     w.reset();
-    const objects = sortBy ? sortObjects(g.objects, sortBy) : g.objects;
+    let objects = g.objects;
+    if (sortBy) {
+      // The table sorter's "field not found" error is swallowed: the table just prints nothing.
+      try { objects = sortObjects(g.objects, sortBy); } catch (e) { if (!(e instanceof SortFieldMissing)) throw e; objects = []; }
+    }
     const text = printHumanTable(buildTable(g.info, objects, now), opts, w);
     if (text === '') continue;
     if (!first && !opts.noHeaders && written) inv.ctx.stdout('\n');
@@ -186,7 +250,9 @@ async function runGet(inv: Invocation): Promise<number | void> {
   }
   const format = parseOutput(inv.flags.string('output'), inv.ctx.files, { tables: true, template: inv.flags.string('template') })!;
   const allNamespaces = inv.flags.bool('all-namespaces');
-  if (inv.flags.bool('watch') || inv.flags.bool('watch-only')) return watchGet(inv, format, allNamespaces);
+  const watching = inv.flags.bool('watch') || inv.flags.bool('watch-only');
+  if (inv.flags.bool('output-watch-events') && !watching) throw new KubectlError('--output-watch-events option can only be used with --watch or --watch-only');
+  if (watching) return watchGet(inv, format, allNamespaces);
   const fetched = fetch(inv, allNamespaces);
   if (format.kind === 'table') printTables(inv, format.wide, fetched, allNamespaces);
   else printGeneric(inv, format, fetched);
