@@ -316,8 +316,12 @@ class SessionImpl implements ShellSession {
     const frame = this.top();
     if (this.buffer.length) {
       // bash at EOF inside an unfinished construct.
+      const r = parse(this.buffer.join('\n'));
       this.buffer = [];
-      this.out.stderr(`${frame.interp.shellName}: syntax error: unexpected end of file\n`);
+      const sh = frame.interp.shellName;
+      this.out.stderr(r.kind === 'incomplete' && r.matching && frame.host.dialect === 'bash'
+        ? `${sh}: unexpected EOF while looking for matching \`${r.matching}'\n`
+        : `${sh}: syntax error: unexpected end of file\n`);
       frame.interp.state.lastExit = 2;
       return { complete: true, input: '', exitCode: 2, host: frame.host.label };
     }

@@ -21,9 +21,13 @@ describe('session basics', () => {
     expect(await h.run('echo ok')).toBe('ok\n');
   });
 
-  it('Ctrl-D in a continuation ends it with bash\'s EOF error; on the workstation it is ignored', async () => {
+  it('Ctrl-D in a continuation ends it with bash\'s EOF errors; on the workstation it is ignored', async () => {
     const h = harness();
     await h.run('echo "open');
+    expect(await h.run('\x04')).toBe('bash: unexpected EOF while looking for matching `"\'\n');
+    await h.run('echo $(ls');
+    expect(await h.run('\x04')).toBe("bash: unexpected EOF while looking for matching `)'\n");
+    await h.run('for i in 1');
     expect(await h.run('\x04')).toBe('bash: syntax error: unexpected end of file\n');
     expect(h.session.prompt()).toBe('learner@kubelab:~$ ');
     expect(await h.run('\x04')).toBe('');

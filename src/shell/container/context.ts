@@ -89,15 +89,23 @@ export function binaryPath(fs: CommandIO['fs'], name: string): string | undefine
  * A tool that exists only once its binary is on disk: `apt install curl` writes /usr/bin/curl,
  * and from then on the command runs; before, the shell's own "not found" text and status 127.
  */
-export function gated(name: string, ctx: ToolContext, run: Command): Command {
-  return async (args, io) => {
+export function gated(name: string, ctx: ToolContext, run: Command): GatedCommand {
+  const cmd: GatedCommand = async (args, io) => {
     if (!isInstalled(io, name)) {
       io.stderr(ctx.image.shell === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`);
       return 127;
     }
     return run(args, io);
   };
+  cmd.available = (fs) => binaryPath(fs, name) !== undefined;
+  return cmd;
 }
+
+/**
+ * A command that exists only while its binary is on disk. The shell's `which`, `type`, `help`
+ * and exec-without-a-shell can ask `available(fs)` to treat it as absent until installed.
+ */
+export type GatedCommand = Command & { available?(fs: CommandIO['fs']): boolean };
 
 /** /etc/hosts as the resolver reads it (first match wins). */
 export function readHosts(io: CommandIO): Map<string, string> {

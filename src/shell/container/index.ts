@@ -3,4 +3,4 @@ export { attachCluster, attachedNetwork, containerSetup, containerParts, type Ne
 export { workstationTools } from './workstation.js';
 export { containerImage, hasShell, execNotFoundMessage, type ContainerImage, type OsId, type ShellKind } from './images.js';
 export { hostsFile } from './files.js';
-export { binaryPath } from './context.js';
+export { binaryPath, type GatedCommand } from './context.js';

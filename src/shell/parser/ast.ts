@@ -42,6 +42,6 @@ export interface List { items: { andOr: AndOr; background: boolean }[] }
 export type ParseResult =
   | { kind: 'ok'; list: List }
   /** More input is needed: an open quote, heredoc, `\` at the end, or a trailing `|`/`&&`. */
-  | { kind: 'incomplete' }
+  | { kind: 'incomplete'; matching?: string }
   /** `token` is what bash names in `syntax error near unexpected token`: an operator or 'newline'. */
   | { kind: 'error'; token: string };

@@ -12,7 +12,10 @@ export type Token =
   | { t: 'eof' };
 
 /** Thrown when the input ends inside a construct: the caller asks for another line. */
-export class NeedMore extends Error { constructor() { super('incomplete'); } }
+export class NeedMore extends Error {
+  /** The closing character bash was looking for (`"`, `'`, `` ` ``, `)`, `}`), if any. */
+  constructor(readonly matching?: string) { super('incomplete'); }
+}
 
 const OPS = ['&>>', '<<-', '<<<', '&&', '||', ';;', '>>', '<<', '>&', '<&', '&>', '>|', '|', '&', ';', '(', ')', '<', '>'];
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '(', ')', '<', '>']);
@@ -99,7 +102,7 @@ export class Lexer {
         if (n !== '\n') lit(n, true);
       } else if (c === "'") {
         const end = s.indexOf("'", this.pos + 1);
-        if (end < 0) throw new NeedMore();
+        if (end < 0) throw new NeedMore("'");
         lit(s.slice(this.pos + 1, end), true);
         this.pos = end + 1;
       } else if (c === '$' && s[this.pos + 1] === "'") {
@@ -124,11 +127,11 @@ export class Lexer {
     const s = this.src;
     lit('', true); // "" is an empty argument, not nothing
     for (;;) {
-      if (this.pos >= s.length) throw new NeedMore();
+      if (this.pos >= s.length) throw new NeedMore('"');
       const c = s[this.pos]!;
       if (c === '"') { this.pos++; return; }
       if (c === '\\') {
-        if (this.pos + 1 >= s.length) throw new NeedMore();
+        if (this.pos + 1 >= s.length) throw new NeedMore('"');
         const n = s[this.pos + 1]!;
         this.pos += 2;
         if (n === '\n') continue;
@@ -151,7 +154,7 @@ export class Lexer {
       let i = this.pos + 1;
       let inner = '';
       for (;;) {
-        if (i >= s.length) throw new NeedMore();
+        if (i >= s.length) throw new NeedMore('`');
         if (s[i] === '\\' && i + 1 < s.length && '$`\\'.includes(s[i + 1]!)) { inner += s[i + 1]; i += 2; continue; }
         if (s[i] === '`') break;
         inner += s[i++];
@@ -169,7 +172,7 @@ export class Lexer {
     }
     if (n === '{') {
       const end = s.indexOf('}', this.pos + 2);
-      if (end < 0) throw new NeedMore();
+      if (end < 0) throw new NeedMore('}');
       const name = s.slice(this.pos + 2, end);
       this.pos = end + 1;
       return { k: 'var', name, quoted };
@@ -186,7 +189,7 @@ export class Lexer {
     const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', '0': '\0' };
     let out = '';
     for (;;) {
-      if (this.pos >= s.length) throw new NeedMore();
+      if (this.pos >= s.length) throw new NeedMore("'");
       const c = s[this.pos]!;
       if (c === "'") { this.pos++; return out; }
       if (c === '\\' && this.pos + 1 < s.length) {
@@ -204,11 +207,11 @@ function matchParen(s: string, i: number): number {
   while (i < s.length) {
     const c = s[i]!;
     if (c === '\\') { i += 2; continue; }
-    if (c === "'") { const e = s.indexOf("'", i + 1); if (e < 0) throw new NeedMore(); i = e + 1; continue; }
+    if (c === "'") { const e = s.indexOf("'", i + 1); if (e < 0) throw new NeedMore(')'); i = e + 1; continue; }
     if (c === '"') {
       i++;
       while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
-      if (i >= s.length) throw new NeedMore();
+      if (i >= s.length) throw new NeedMore(')');
       i++;
       continue;
     }
@@ -216,5 +219,5 @@ function matchParen(s: string, i: number): number {
     if (c === ')' && --depth === 0) return i;
     i++;
   }
-  throw new NeedMore();
+  throw new NeedMore(')');
 }

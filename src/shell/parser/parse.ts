@@ -24,7 +24,7 @@ export function parse(src: string): ParseResult {
     const list = p.parseProgram();
     return { kind: 'ok', list };
   } catch (e) {
-    if (e instanceof NeedMore) return { kind: 'incomplete' };
+    if (e instanceof NeedMore) return e.matching ? { kind: 'incomplete', matching: e.matching } : { kind: 'incomplete' };
     if (e instanceof SyntaxError_) return { kind: 'error', token: e.token };
     throw e;
   }
