@@ -18,6 +18,8 @@ import { describeServiceAccountResource } from './serviceaccount.js';
 import { genericDescriber } from './generic.js';
 import { describeCronJobResource } from './cronjob.js';
 import { describeHorizontalPodAutoscalerResource } from './hpa.js';
+import { describeNetworkPolicyResource } from './networkpolicy.js';
+import { describePodDisruptionBudgetResource } from './pdb.js';
 import { describePersistentVolumeClaimResource } from './pvc.js';
 import { describeReplicationControllerResource } from './replicationcontroller.js';
 import { describeIngressClassResource, describeIngressResource } from './ingress.js';
@@ -37,6 +39,8 @@ const DESCRIBERS: Record<string, Describer> = {
   '/ReplicationController': describeReplicationControllerResource,
   '/PersistentVolumeClaim': describePersistentVolumeClaimResource,
   'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscalerResource,
+  'networking.k8s.io/NetworkPolicy': describeNetworkPolicyResource,
+  'policy/PodDisruptionBudget': describePodDisruptionBudgetResource,
   'networking.k8s.io/Ingress': describeIngressResource,
   'networking.k8s.io/IngressClass': describeIngressClassResource,
   '/Node': describeNodeResource,
