@@ -8,16 +8,15 @@ import { filenameFlags, readManifests } from '../builder.js';
 import { AggregateError, KubectlError, UsageError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import { customColumnsPrinter } from '../printers/custom-columns.js';
-import { evalPath } from '../printers/jsonpath.js';
 import { asList, parseOutput, printFlags, renderObject, stripManagedFields, type OutputFormat } from '../printers/output.js';
 import { printHumanTable, type HumanTableOptions } from '../printers/table-printer.js';
+import { SortFieldMissing, sortExpression, sortObjects } from '../printers/sort-by.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation, VerbSpec } from '../registry.js';
 import { groupVersion, kindPrefix, parseResourceArgs, refOf } from '../resources.js';
 import { buildTable } from '../tables/index.js';
 import { getRaw } from './get-raw.js';
 import { watchGet } from './get-watch.js';
-import { goSort } from '../gosort.js';
 
 const getFlags: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool', default: false, usage: 'List objects in every namespace (adds a NAMESPACE column).' },
@@ -109,72 +108,6 @@ function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
     }
   }
   return { groups, errors, singleItemImplied: false, infos: groups.length };
-}
-
-/** kubectl wraps a --sort-by path in `{}` (RelaxedJSONPathExpression). */
-export function sortExpression(sortBy: string): string {
-  const t = sortBy.trim();
-  if (t.startsWith('{')) return t;
-  return `{${t.startsWith('.') ? t : `.${t}`}}`;
-}
-
-export class SortFieldMissing extends KubectlError {
-  constructor(expr: string) { super(`couldn't find any field with path "${expr}" in the list of objects`); }
-}
-
-/** vbom.ml/util/sortorder NaturalLess: digit runs compare as numbers. */
-export function naturalLess(a: string, b: string): boolean {
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) {
-    const da = /\d/.test(a[i]!), db = /\d/.test(b[j]!);
-    if (da && db) {
-      let ea = i; while (ea < a.length && /\d/.test(a[ea]!)) ea++;
-      let eb = j; while (eb < b.length && /\d/.test(b[eb]!)) eb++;
-      const na = a.slice(i, ea).replace(/^0+/, ''), nb = b.slice(j, eb).replace(/^0+/, '');
-      if (na.length !== nb.length) return na.length < nb.length;
-      if (na !== nb) return na < nb;
-      if (ea - i !== eb - j) return ea - i < eb - j; // fewer leading zeros first
-      i = ea; j = eb;
-      continue;
-    }
-    if (a[i] !== b[j]) return a[i]! < b[j]!;
-    i++; j++;
-  }
-  return a.length - i < b.length - j;
-}
-
-/** kubectl's isLess on decoded JSON values (nil first; two quantities by value; strings naturally). */
-function isLess(x: unknown, y: unknown): boolean {
-  if (x === null || y === null) return x === null && y !== null;
-  if (typeof x === 'number' && typeof y === 'number') return x < y;
-  if (typeof x === 'string' && typeof y === 'string') {
-    const qx = quantityValue(x), qy = quantityValue(y);
-    return qx !== undefined && qy !== undefined ? qx < qy : naturalLess(x, y);
-  }
-  if (typeof x === 'boolean' && typeof y === 'boolean') return !x && y;
-  return JSON.stringify(x) < JSON.stringify(y);
-}
-
-/**
- * --sort-by with kubectl's RuntimeSort/TableSorter: Go's unstable sort.Sort, and an object
- * without the field sorts before anything. Throws SortFieldMissing when no object has it.
- */
-export function sortObjects(objects: KubeObject[], sortBy: string): KubeObject[] {
-  const expr = sortExpression(sortBy);
-  // undefined = no JSONPath result (sorts first, ties reorder); null = a nil value (before others, ties stay).
-  const keyed = objects.map((o) => ({ o, v: evalPath(expr, o)[0] }));
-  if (keyed.length > 0 && keyed.every((k) => k.v === undefined)) throw new SortFieldMissing(expr);
-  goSort(keyed, (a, b) => (a.v === undefined ? true : b.v === undefined ? false : isLess(a.v, b.v)));
-  return keyed.map((k) => k.o);
-}
-
-/** resource.ParseQuantity-like value of a string, or undefined when it is not a quantity. */
-function quantityValue(s: string): number | undefined {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/.exec(s);
-  if (!m) return undefined;
-  const mult: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-    n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-  return Number(m[1]) * (m[2] ? 10 ** Number(m[2].slice(1)) : m[3] ? mult[m[3]]! : 1);
 }
 
 function printGeneric(inv: Invocation, format: OutputFormat, fetched: Fetched): void {
