@@ -12,6 +12,6 @@ export function quantityValue(q: unknown): number | undefined {
   const n = Number(m[1]);
   const suffix = m[2]!;
   if (/^[eE][-+]?\d+$/.test(suffix)) return n * 10 ** Number(suffix.slice(1));
-  const mult = MULT[suffix];
+  const mult = Object.prototype.hasOwnProperty.call(MULT, suffix) ? MULT[suffix] : undefined;
   return mult === undefined ? undefined : n * mult;
 }

@@ -11,6 +11,7 @@ import { admissionFor } from './admission/index.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './admission/metadata.js';
 import type { AdmissionContext } from './admission/types.js';
 import { decodeObject } from './decode.js';
+import { eventFromView, eventToView } from './events-view.js';
 import { ipAddressFor, serviceIPs } from './ipaddresses.js';
 import { apiVersionOf, findResource, RESOURCES } from './discovery.js';
 import {
@@ -90,7 +91,7 @@ export class ApiServer implements ApiClient {
         return toScale(obj);
       }
       if (opts.subresource && !info.subresources.includes(opts.subresource)) throw resourceNotFound();
-      return clone(obj);
+      return present(info, obj);
     });
   }
 
@@ -100,7 +101,8 @@ export class ApiServer implements ApiClient {
       this.warn(info, opts.warnings);
       const match = this.matcher(info, opts);
       const ns = info.namespaced ? namespace : undefined;
-      const items = this.store.list(storeKey(info), ns).filter(match).map((o) => clone(o));
+      const view = isEventsView(info);
+      const items = this.store.list(storeKey(info), ns).map((o) => (view ? eventToView(o) : o)).filter(match).map((o) => clone(o));
       return {
         apiVersion: apiVersionOf(info), kind: `${info.kind}List`,
         metadata: { resourceVersion: this.store.currentResourceVersion() }, items,
@@ -120,15 +122,17 @@ export class ApiServer implements ApiClient {
       const visible = new Set<string>();
       const keyOf = (o: KubeObject): string => objectKey(o.metadata?.namespace, o.metadata?.name ?? '');
       let initial: KubeObject[] = [];
-      initial = this.store.list(storeKey(info), ns).filter(match);
+      const view = isEventsView(info);
+      initial = this.store.list(storeKey(info), ns).map((o) => (view ? eventToView(o) : o)).filter(match);
       for (const o of initial) visible.add(keyOf(o));
       let open = true;
       const unsub = this.store.watch(storeKey(info), (e) => {
         if (!open || !inNs(e.object)) return;
-        const k = keyOf(e.object);
-        const matches = match(e.object);
+        const object = view ? eventToView(e.object) : e.object;
+        const k = keyOf(object);
+        const matches = match(object);
         const deliver = (type: WatchEvent['type']): void => {
-          try { onEvent({ type, object: clone(e.object) }); } catch { /* a client's handler failing must not break the server */ }
+          try { onEvent({ type, object: clone(object) }); } catch { /* a client's handler failing must not break the server */ }
         };
         if (e.type === 'DELETED') {
           if (visible.delete(k)) deliver('DELETED');
@@ -194,6 +198,7 @@ export class ApiServer implements ApiClient {
       this.warn(info, opts.warnings);
       if (opts.subresource) throw methodNotAllowed(qr(info), 'create');
       const obj = decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
+      if (isEventsView(info)) return eventToView(this.createDecoded(info, namespace, eventFromView(obj), opts));
       return this.createDecoded(info, namespace, obj, opts);
     });
   }
@@ -261,6 +266,7 @@ export class ApiServer implements ApiClient {
         throw notFound(qr(info), name);
       }
       const obj = opts.subresource ? clone(input) : decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
+      if (isEventsView(info)) return eventToView(this.updateDecoded(info, existing, eventFromView(obj), opts));
       return this.updateDecoded(info, existing, obj, opts);
     });
   }
@@ -297,7 +303,7 @@ export class ApiServer implements ApiClient {
         if (existing.status === undefined) delete next.status; else next.status = clone(existing.status);
       }
     }
-    next.apiVersion = apiVersionOf(info);
+    next.apiVersion = isEventsView(info) ? 'v1' : apiVersionOf(info);
     next.kind = info.kind;
 
     const ctx = this.admissionContext(info, 'update', existing, opts);
@@ -357,7 +363,8 @@ export class ApiServer implements ApiClient {
         return this.updateScale(info, ns, name, patched, opts);
       }
       // Every patch function copies its input, so the stored object is never touched.
-      const patched = applyPatch(type, existing, patch, info.kind);
+      const view = isEventsView(info);
+      const patched = applyPatch(type, view ? eventToView(existing) : existing, patch, info.kind);
       if (!isObject(patched)) throw badRequest('the body of the request was in an unknown format');
       // The patch may carry a resourceVersion precondition; otherwise it applies to the live object.
       if (!isObject(patched.metadata)) patched.metadata = {};
@@ -366,6 +373,7 @@ export class ApiServer implements ApiClient {
       }
       if (opts.subresource) return this.updateDecoded(info, existing, patched, opts);
       const obj = decodeObject(info, patched, opts.fieldValidation ?? 'Warn', opts.warnings, patch);
+      if (view) return eventToView(this.updateDecoded(info, existing, eventFromView(obj), opts));
       return this.updateDecoded(info, existing, obj, opts);
     });
   }
@@ -400,10 +408,10 @@ export class ApiServer implements ApiClient {
       const graceful = grace > 0 || finalizers.length > 0 || isNamespace;
 
       if (!graceful) {
-        if (opts.dryRun) return clone(existing);
+        if (opts.dryRun) return present(info, existing);
         m.resourceVersion = this.store.nextResourceVersion();
         this.removeAs(info, key, next);
-        return clone(next);
+        return present(info, next);
       }
       // Graceful: stamp deletionTimestamp once; a later delete may only shorten the grace period.
       const now = this.clock.now();
@@ -421,15 +429,15 @@ export class ApiServer implements ApiClient {
       if (isNamespace) {
         next.status = { ...(isObject(next.status) ? next.status : {}), phase: 'Terminating' };
       }
-      if (opts.dryRun) return clone(next);
-      if (deepEqual(next, existing)) return clone(existing);
+      if (opts.dryRun) return present(info, next);
+      if (deepEqual(next, existing)) return present(info, existing);
       m.resourceVersion = this.store.nextResourceVersion();
       if (this.readyToRemove(info, next)) {
         this.removeAs(info, key, next);
       } else {
         this.store.put(storeKey(info), key, next);
       }
-      return clone(next);
+      return present(info, next);
     });
   }
 
@@ -556,7 +564,17 @@ function guard<T>(fn: () => T): T {
 }
 
 export function storeKey(info: { group: string; plural: string }): string {
+  if (isEventsView(info)) return 'events'; // one storage, two API views
   return info.group ? `${info.plural}.${info.group}` : info.plural;
+}
+
+function isEventsView(info: { group: string; plural: string }): boolean {
+  return info.group === 'events.k8s.io' && info.plural === 'events';
+}
+
+/** What a client of `info` sees of a stored object (a copy). */
+function present(info: ResourceInfo, stored: KubeObject): KubeObject {
+  return isEventsView(info) ? clone(eventToView(stored)) : clone(stored);
 }
 
 function qr(info: ResourceInfo): { group: string; resource: string } {

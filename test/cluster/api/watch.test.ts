@@ -38,3 +38,29 @@ describe('watch', () => {
     expect(() => api.create(CONFIGMAPS, 'default', { metadata: { name: 'a' } })).not.toThrow();
   });
 });
+
+describe('events.k8s.io/v1 view of core events', () => {
+  it('shows the same objects with the new field names', () => {
+    const { api } = newServer();
+    const CORE = { group: '', resource: 'events' };
+    const NEW = { group: 'events.k8s.io', resource: 'events' };
+    const seen: WatchEvent[] = [];
+    api.watch(NEW, 'default', {}, (e) => seen.push(e));
+    api.create(CORE, 'default', {
+      metadata: { name: 'p.1' }, involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' }, reason: 'Scheduled',
+      message: 'Successfully assigned default/p to node', source: { component: 'default-scheduler' }, count: 1, type: 'Normal',
+      firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: '2026-01-01T00:00:00Z',
+    });
+    const e = api.get(NEW, 'default', 'p.1');
+    expect(e).toMatchObject({
+      apiVersion: 'events.k8s.io/v1', kind: 'Event', regarding: { kind: 'Pod', name: 'p' }, note: 'Successfully assigned default/p to node',
+      deprecatedSource: { component: 'default-scheduler' }, deprecatedCount: 1, eventTime: null, reason: 'Scheduled', type: 'Normal',
+    });
+    expect(api.list(NEW, 'default', { fieldSelector: 'regarding.name=p' }).items).toHaveLength(1);
+    expect(seen.map((x) => x.object.apiVersion)).toEqual(['events.k8s.io/v1']);
+    api.patch(NEW, 'default', 'p.1', 'merge', { note: 'changed' });
+    expect(api.get(CORE, 'default', 'p.1').message).toBe('changed');
+    api.delete(NEW, 'default', 'p.1');
+    expect(api.list(CORE, 'default').items).toHaveLength(0);
+  });
+});

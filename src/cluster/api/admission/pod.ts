@@ -89,7 +89,7 @@ function admitNewPod(pod: KubeObject, spec: JsonObject, ctx: AdmissionContext): 
   // Priority
   const pc = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
   if (pc) {
-    const known = SYSTEM_PRIORITIES[pc] ?? (ctx.list('scheduling.k8s.io', 'priorityclasses').find((p) => p.metadata?.name === pc) as { value?: number } | undefined)?.value;
+    const known = (Object.prototype.hasOwnProperty.call(SYSTEM_PRIORITIES, pc) ? SYSTEM_PRIORITIES[pc] : undefined) ?? (ctx.list('scheduling.k8s.io', 'priorityclasses').find((p) => p.metadata?.name === pc) as { value?: number } | undefined)?.value;
     if (known === undefined) throw forbidden(q, name, `no PriorityClass with name ${pc} was found`);
     spec.priority = known;
   } else if (spec.priority === undefined) {

@@ -183,7 +183,7 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
     if (!fields || EMPTY.has(id)) return; // RawExtension, FieldsV1: anything goes
     const struct = id.slice(id.lastIndexOf('.') + 1);
     for (const k of Object.keys(o)) {
-      const code = fields[k];
+      const code = Object.prototype.hasOwnProperty.call(fields, k) ? fields[k] : undefined;
       const p: P = { parent: path, key: k };
       if (code === undefined) {
         unknown.push(pathText(p));
