@@ -1,7 +1,7 @@
 /** head and tail: -n N (tail also +N), -N, -c N; `==> f <==` headers for several files. */
-import type { Command, CommandIO } from '../command.js';
+import type { Command } from '../command.js';
 import { fsErrorText } from '../vfs.js';
-import { lastValue, parseOpts } from './common.js';
+import { lastValue, parseOpts, q } from './common.js';
 
 function make(name: 'head' | 'tail'): Command {
   return async (args, io) => {
@@ -13,7 +13,7 @@ function make(name: 'head' | 'tail'): Command {
     const m = /^([+-]?)(\d+)$/.exec(spec);
     if (!m) {
       const what = cText !== undefined ? 'bytes' : 'lines';
-      io.stderr(`${name}: invalid number of ${what}: ${q8(io, spec)}\n`);
+      io.stderr(`${name}: invalid number of ${what}: ${q(io, spec)}\n`);
       return 1;
     }
     const n = Number(m[2]);
@@ -38,10 +38,6 @@ function make(name: 'head' | 'tail'): Command {
     }
     return code;
   };
-}
-
-function q8(io: CommandIO, s: string): string {
-  return /utf-?8/i.test(io.env.get('LANG') ?? '') ? `‘${s}’` : `'${s}'`;
 }
 
 function linesOf(name: string, text: string, n: number, sign: string): string {

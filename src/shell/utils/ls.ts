@@ -155,7 +155,8 @@ function long(io: CommandIO, names: string[], abs: (n: string) => string, f: Set
     const links = st.type === 'dir' ? 2 + io.fs.readdir(p).filter((c) => io.fs.isDir(`${p}/${c}`)).length : 1;
     return { n, st, links };
   });
-  const total = rows.filter((r) => r.n !== '.' && r.n !== '..' || true).reduce((a, r) => a + Math.ceil(r.st.size / 4096) * 4, 0);
+  // 1K blocks, as GNU counts them for a 4K-block filesystem (`.` and `..` included).
+  const total = rows.reduce((a, r) => a + Math.ceil(r.st.size / 4096) * 4, 0);
   const lw = Math.max(...rows.map((r) => String(r.links).length));
   const ow = Math.max(...rows.map((r) => r.st.owner.length));
   const sizes = rows.map((r) => (f.has('h') ? human(r.st.size) : String(r.st.size)));
