@@ -101,7 +101,7 @@ export class Cluster {
       for (const w of restore.wakeups) this.wakeAt(w.controller, w.key, w.at);
       this.settle();
     } else {
-      bootstrapCluster(this.profile, this.api, this.clock, this.rng, this.runtime, { advance: (ms) => this.advance(ms) });
+      bootstrapCluster(this.profile, this.api, this.clock, this.rng, this.runtime, { advance: (ms) => this.advance(ms), recordEvent: (ev) => this.recorder.record(ev) });
       this.settle();
       this.advanceTo(opts.startTime);
     }

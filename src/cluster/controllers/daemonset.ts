@@ -1,7 +1,7 @@
 /**
  * DaemonSet controller (pkg/controller/daemon), basic: one pod per node whose taints the pod
- * tolerates, bound to that node (the real controller adds a matchFields node affinity and
- * lets the scheduler bind; the result is the same), with the tolerations it adds.
+ * tolerates, pinned to it with a matchFields node affinity that the scheduler honours, with
+ * the tolerations the controller adds.
  * Left out: rolling updates, surge.
  */
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
@@ -18,6 +18,13 @@ import { writeStatus } from './workload-status.js';
 import { ApiError } from '../api/types.js';
 
 type DsObj = DaemonSet & KubeObject;
+
+/** The node a daemon pod is for: its binding, or the node its affinity pins it to. */
+function podNode(p: PodObj): string {
+  if (p.spec?.nodeName) return p.spec.nodeName;
+  const t = p.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0];
+  return t?.matchFields?.find((f) => f.key === 'metadata.name')?.values?.[0] ?? '';
+}
 
 const DS_TOLERATIONS: Toleration[] = [
   { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists' },
@@ -74,9 +81,10 @@ export class DaemonSetController implements Controller {
     const ref = { kind: 'DaemonSet', apiVersion: 'apps/v1', namespace: ns, name, uid };
     for (const n of eligible) {
       const node = n.metadata!.name!;
-      if (pods.some((p) => p.spec?.nodeName === node)) continue;
+      if (pods.some((p) => podNode(p) === node)) continue;
       const t = clone(tpl);
-      const spec = { ...(t.spec ?? { containers: [] }), nodeName: node, tolerations,
+      // A matchFields node affinity pins the pod; the scheduler binds it (and says so in an event).
+      const spec = { ...(t.spec ?? { containers: [] }), tolerations,
         affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] } } } };
       const metadata = { generateName: `${name}-`, namespace: ns, labels: { ...(t.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata?.generation ?? 1) }, ownerReferences: [ownerRef(ds, 'apps/v1', 'DaemonSet')] };
       try {
@@ -85,7 +93,7 @@ export class DaemonSetController implements Controller {
       } catch (e) { if (!(e instanceof ApiError)) throw e; }
     }
     const names = new Set(eligible.map((n) => n.metadata!.name!));
-    for (const p of pods) if (!names.has(p.spec?.nodeName ?? '')) deletePod(this.ctx, p);
+    for (const p of pods) if (!names.has(podNode(p))) deletePod(this.ctx, p);
     const live = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && !p.metadata?.deletionTimestamp);
     const ready = live.filter(isPodReady).length;
     writeStatus(this.ctx, R.daemonsets, ds, {

@@ -93,7 +93,9 @@ export class Scheduler implements Controller {
       if (labels[k] !== v) { out.push("node(s) didn't match Pod's node affinity/selector"); return out; }
     }
     const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    if (terms && !terms.some((t) => (t.matchExpressions ?? []).every((e) => {
+    const fieldOk = (t: { matchFields?: { key: string; operator: string; values?: string[] }[] }) => (t.matchFields ?? []).every((f) =>
+      f.key === 'metadata.name' && (f.operator === 'In' ? (f.values ?? []).includes(node.metadata!.name!) : f.operator === 'NotIn' ? !(f.values ?? []).includes(node.metadata!.name!) : false));
+    if (terms && !terms.some((t) => fieldOk(t) && (t.matchExpressions ?? []).every((e) => {
       const has = k(labels, e.key); const v = labels[e.key];
       switch (e.operator) {
         case 'In': return has && (e.values ?? []).includes(v!);

@@ -12,12 +12,15 @@ import type { ContainerRuntime } from '../runtime/runtime.js';
 import { resolveImage } from '../images.js';
 import { addonObjects, nthIP } from './bootstrap-addons.js';
 import { leaseObject, nodeObject, nodeStatus } from './bootstrap-nodes.js';
+import type { EventSpec } from '../controllers/controller.js';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
 export interface BootstrapSteps {
   /** Runs controllers for `ms` of virtual time. */
   advance(ms: number): void;
+  /** Records an Event as its component would. */
+  recordEvent(ev: EventSpec): void;
 }
 
 function mustCreate(api: ApiClient, group: string, resource: string, ns: string | undefined, obj: KubeObject): KubeObject {
@@ -64,7 +67,22 @@ export function bootstrapCluster(p: ClusterProfile, api: ApiClient, clock: Virtu
     // System images come with the node image (kind) or the AMI (EKS).
     for (const img of systemImages(p)) runtime.addImage(n.name, resolveImage(img).normalized);
   }
+  // What a registering kubelet and the node controller say (kubelet events use the node name as uid).
+  for (const n of p.nodes) {
+    const involved = { kind: 'Node', name: n.name, uid: n.name };
+    const kubelet = (reason: string, message: string) => steps.recordEvent({ involved, type: 'Normal', reason, message, source: { component: 'kubelet', host: n.name } });
+    kubelet('Starting', 'Starting kubelet.');
+    kubelet('NodeHasSufficientMemory', `Node ${n.name} status is now: NodeHasSufficientMemory`);
+    kubelet('NodeHasNoDiskPressure', `Node ${n.name} status is now: NodeHasNoDiskPressure`);
+    kubelet('NodeHasSufficientPID', `Node ${n.name} status is now: NodeHasSufficientPID`);
+    kubelet('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    steps.recordEvent({ involved: { kind: 'Node', name: n.name, uid: nodeUids.get(n.name), apiVersion: 'v1' }, type: 'Normal', reason: 'RegisteredNode',
+      message: `Node ${n.name} event: Registered Node ${n.name} in Controller`, source: { component: 'node-controller' } });
+  }
   steps.advance(5000);
+  for (const n of p.nodes) {
+    steps.recordEvent({ involved: { kind: 'Node', name: n.name, uid: n.name }, type: 'Normal', reason: 'NodeReady', message: `Node ${n.name} status is now: NodeReady`, source: { component: 'kubelet', host: n.name } });
+  }
 
   const owners = new Map<string, string>();
   for (const it of addonObjects(p).items) {

@@ -125,3 +125,24 @@ describe('level-triggered controllers', () => {
     expect(writesDuring(c, () => c.resyncAll())).toEqual([]);
   });
 });
+
+describe('node events of a fresh cluster', () => {
+  it('shows what the kubelet and node controller said when the node registered (kind, 7 minutes old)', () => {
+    const c = newCluster('kind');
+    const ev = (c.api.list(R.events, 'default').items as Any[]).filter((e) => e.involvedObject.kind === 'Node');
+    expect(ev.map((e) => `${e.reason}: ${e.message}`)).toEqual([
+      'Starting: Starting kubelet.',
+      'NodeHasSufficientMemory: Node kind-control-plane status is now: NodeHasSufficientMemory',
+      'NodeHasNoDiskPressure: Node kind-control-plane status is now: NodeHasNoDiskPressure',
+      'NodeHasSufficientPID: Node kind-control-plane status is now: NodeHasSufficientPID',
+      'NodeAllocatableEnforced: Updated Node Allocatable limit across pods',
+      'RegisteredNode: Node kind-control-plane event: Registered Node kind-control-plane in Controller',
+      'NodeReady: Node kind-control-plane status is now: NodeReady',
+    ]);
+    expect(Date.parse(ev[0].lastTimestamp)).toBeLessThan(START - 6 * 60_000);
+  });
+  it('has none left on the 3-day-old EKS cluster (events live one hour)', () => {
+    const c = newCluster('eks-article');
+    expect(c.api.list(R.events, undefined).items).toEqual([]);
+  });
+});
