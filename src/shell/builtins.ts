@@ -277,7 +277,7 @@ async function watch(args: string[], io: CommandIO, sh: Interpreter, deps: Built
   }
   if (!Number.isFinite(interval) || interval <= 0) interval = 2;
   interval = Math.max(interval, 0.1);
-  const width = Number(io.env.get('COLUMNS')) || 80;
+  const width = io.columns ?? (Number(io.env.get('COLUMNS')) || 80);
   io.stdout('\x1b[?1049h');
   while (!io.signal.aborted) {
     let frame = '';

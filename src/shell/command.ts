@@ -33,6 +33,8 @@ export interface CommandIO extends OutputSink {
   fs: FileSystem;
   signal: AbortSignal;
   time: TimeDriver;
+  /** Terminal width when known (ls columns, watch's header); tools fall back to $COLUMNS, then 80. */
+  columns?: number;
 }
 
 export type Command = (args: string[], io: CommandIO) => Promise<number>;

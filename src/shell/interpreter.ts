@@ -59,6 +59,8 @@ export interface InterpreterDeps {
   builtins: Record<string, Builtin>;
   /** Shell process id for `$$`. */
   pid: number;
+  /** The terminal's width, when the page has told the session. */
+  columns?: () => number | undefined;
 }
 
 /** Bytes a pipe holds before the writer is stopped (Linux: 64 KiB). */
@@ -70,6 +72,7 @@ export class Interpreter {
   readonly time: TimeDriver;
   readonly builtins: Record<string, Builtin>;
   readonly pid: number;
+  private readonly columns: () => number | undefined;
   /** Counts $(...) runs, so an assignment-only command can return the last one's status. */
   private substitutions = 0;
   /** How many loops enclose the running command (`break` outside one is an error). */
@@ -81,6 +84,7 @@ export class Interpreter {
     this.time = deps.time;
     this.builtins = deps.builtins;
     this.pid = deps.pid;
+    this.columns = deps.columns ?? (() => undefined);
   }
 
   /** 'bash' or 'sh': the name in front of shell error messages. */
@@ -302,6 +306,7 @@ export class Interpreter {
       time: this.time,
       stdout: io.out,
       stderr: io.err,
+      columns: this.columns(),
     };
     let code = await this.runArgv(argv, commandIO);
     if (signal.aborted && code === 0) code = 130;

@@ -84,6 +84,8 @@ export interface ShellSession extends Session {
   /** Lines typed so far that completed earlier commands which were suspended in a container shell. */
   takeResumed(): { input: string; exitCode: number }[];
   kubeconfig(): KubeConfigState;
+  /** The page's terminal size: `ls` lays out columns and `watch` its header to this width. */
+  resize(columns: number, rows: number): void;
   /** The container the next line runs in, if any (lesson checks look at the image). */
   container(): { namespace: string; pod: string; container: string; image: string } | undefined;
 }
@@ -125,6 +127,7 @@ class SessionImpl implements ShellSession {
   private entered?: () => void;
   private resumed: { input: string; exitCode: number }[] = [];
   private nextPid = 100;
+  private columns: number | undefined;
 
   constructor(opts: SessionOptions) {
     this.cluster = opts.cluster;
@@ -188,6 +191,7 @@ class SessionImpl implements ShellSession {
   currentHost(): string { return this.top().host.label; }
   workstation(): Host { return this.frames[0]!.host; }
   kubeconfig(): KubeConfigState { return this.config; }
+  resize(columns: number): void { this.columns = columns > 0 ? Math.floor(columns) : undefined; }
   container(): { namespace: string; pod: string; container: string; image: string } | undefined {
     const id = this.top().host.id;
     const spec = this.containerFs.get(id)?.spec;
@@ -212,7 +216,7 @@ class SessionImpl implements ShellSession {
   private top(): Frame { return this.frames[this.frames.length - 1]!; }
 
   private makeFrame(kind: FrameKind, host: Host, state: ShellState): Frame {
-    const interp = new Interpreter({ host, state, time: this.time, builtins: this.builtins, pid: this.nextPid++ });
+    const interp = new Interpreter({ host, state, time: this.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns });
     return { kind, host, interp, history: [], suppressPrompt: false };
   }
 
@@ -394,7 +398,7 @@ class SessionImpl implements ShellSession {
     }
     if (!(req.stdin && isShell)) {
       // One command, no terminal: run it in a throwaway shell on the container host.
-      const interp = new Interpreter({ host, state: freshState(host), time: this.time, builtins: this.builtins, pid: this.nextPid++ });
+      const interp = new Interpreter({ host, state: freshState(host), time: this.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns });
       const cio: CommandIO = { ...io, env: interp.environment(), cwd: interp.state.cwd, fs: host.fs, stdin: req.stdin ? io.stdin : '' };
       try {
         return await interp.runArgv(argv, cio);

@@ -89,3 +89,13 @@ describe('ls column layout', () => {
       .toBe('deploy-example.yaml\trtfm-service.yaml\nexternal-endpoint.yaml\tsvc-example.yaml\n');
   });
 });
+
+describe('terminal width', () => {
+  it('ls lays out columns to the width the page reports', async () => {
+    const { harness } = await import('./helpers.js');
+    const h = harness({ files: { 'deploy-example.yaml': '', 'external-endpoint.yaml': '', 'rtfm-service.yaml': '', 'svc-example.yaml': '' } });
+    expect(await h.run('ls')).toBe('deploy-example.yaml\trtfm-service.yaml\nexternal-endpoint.yaml\tsvc-example.yaml\n');
+    h.session.resize(120, 40);
+    expect(await h.run('ls')).toBe('deploy-example.yaml  external-endpoint.yaml  rtfm-service.yaml\tsvc-example.yaml\n');
+  });
+});

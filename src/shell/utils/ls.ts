@@ -80,7 +80,7 @@ function render(io: CommandIO, names: string[], abs: (n: string) => string, f: S
   const shown = names.map((n, i) => n + suffix(i));
   const paint = (i: number) => painter.paint(names[i]!, dirs[i]!) + suffix(i);
   if (!io.isTTY || f.has('1')) return shown.map((_, i) => paint(i) + '\n').join('');
-  return columns(shown, Number(io.env.get('COLUMNS')) || 80, paint);
+  return columns(shown, io.columns ?? (Number(io.env.get('COLUMNS')) || 80), paint);
 }
 
 /** GNU's vertical multi-column layout: the most columns that fit, column widths = longest + 2. */
