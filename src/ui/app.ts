@@ -109,9 +109,11 @@ export class App implements EmbedTarget {
     this.terminal.term.focus();
     // What the first prompt does not need comes right after it: terminal addons, and kubectl
     // (the shell imports it on first use; fetching it now keeps requests out of the first command).
-    this.extras = new Promise((r) => setTimeout(r, 0)).then(() => Promise.all([
-      this.terminal.loadExtras(), import('../kubectl/index.js'),
-    ])).then(() => undefined, () => undefined);
+    // kubectl waits for the simulator so the two do not compete.
+    this.extras = Promise.all([
+      new Promise((r) => setTimeout(r, 0)).then(() => this.terminal.loadExtras()),
+      this.runtimeReady.then(() => import('../kubectl/index.js')),
+    ]).then(() => undefined, () => undefined);
   }
 
   get currentTheme(): Theme { return this.theme; }
