@@ -35,7 +35,7 @@ export function describeEndpointSlice(eps: EndpointSlice, events: Event[] | null
     else {
       w.write(LEVEL_0, 'Endpoints:\n');
       for (const e of eps.endpoints) {
-        w.write(LEVEL_1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`);
+        w.write(LEVEL_1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
         w.write(LEVEL_2, 'Conditions:\n');
         const ready = e.conditions?.ready;
         w.write(LEVEL_3, `Ready:\t${ready === undefined || ready === null ? '<unset>' : String(ready)}\n`);

@@ -39,7 +39,7 @@ export function describeHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler, ev
     printLabelsMultiline(w, 'Labels', hpa.metadata?.labels);
     printAnnotationsMultiline(w, 'Annotations', hpa.metadata?.annotations);
     w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(hpa.metadata?.creationTimestamp)}\n`);
-    w.write(LEVEL_0, `Reference:\t${spec?.scaleTargetRef.kind ?? ''}/${spec?.scaleTargetRef.name ?? ''}\n`);
+    w.write(LEVEL_0, `Reference:\t${spec?.scaleTargetRef?.kind ?? ''}/${spec?.scaleTargetRef?.name ?? ''}\n`);
     w.write(LEVEL_0, 'Metrics:\t( current / target )\n');
     (spec?.metrics ?? []).forEach((m, i) => {
       const c = cur[i];
@@ -100,7 +100,7 @@ export function describeHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler, ev
       printDirection(w, 'Scale Up', spec.behavior.scaleUp);
       printDirection(w, 'Scale Down', spec.behavior.scaleDown);
     }
-    w.write(LEVEL_0, `${spec?.scaleTargetRef.kind ?? ''} pods:\t`);
+    w.write(LEVEL_0, `${spec?.scaleTargetRef?.kind ?? ''} pods:\t`);
     w.write(LEVEL_0, `${status?.currentReplicas ?? 0} current / ${status?.desiredReplicas ?? 0} desired\n`);
     const conds = status?.conditions ?? [];
     if (conds.length > 0) {

@@ -44,7 +44,7 @@ export function formatEndpointSlices(slices: EndpointSlice[], portName: string |
         if (list.length === max) more = true;
         const ready = e.conditions?.ready === undefined || e.conditions?.ready === null || e.conditions.ready;
         if (!ready) continue;
-        if (!more) list.push(e.addresses[0]);
+        if (!more) list.push(e.addresses?.[0] ?? '');
         count++;
       }
     } else {
@@ -54,7 +54,7 @@ export function formatEndpointSlices(slices: EndpointSlice[], portName: string |
           if (list.length === max) more = true;
           const ready = e.conditions?.ready === undefined || e.conditions?.ready === null || e.conditions.ready;
           if (!ready) continue;
-          if (!more) list.push(joinHostPort(e.addresses[0], p.port ?? 0));
+          if (!more) list.push(joinHostPort(e.addresses?.[0] ?? '', p.port ?? 0));
           count++;
         }
       }
