@@ -115,3 +115,19 @@ describe('IPAddress objects', () => {
     expect(api.list(IPS, undefined).items).toHaveLength(0);
   });
 });
+
+describe('service type changes', () => {
+  it('drop what the old type needed when the client leaves it alone', () => {
+    const { api } = newServer();
+    api.create(SERVICES, 'default', svc('s', { type: 'NodePort', selector: { app: 'x' }, ports: [{ port: 80 }] }));
+    const c = api.patch(SERVICES, 'default', 's', 'strategic', { spec: { type: 'ClusterIP' } }).spec as Spec;
+    expect(c.ports[0]!.nodePort).toBeUndefined();
+    expect(c.externalTrafficPolicy).toBeUndefined();
+    const e = api.patch(SERVICES, 'default', 's', 'strategic', { spec: { type: 'ExternalName', externalName: 'example.com' } }).spec as Spec;
+    expect(e.clusterIP).toBeUndefined();
+    expect(e.ipFamilies).toBeUndefined();
+    expect(api.list({ group: 'networking.k8s.io', resource: 'ipaddresses' }, undefined).items).toHaveLength(0);
+    const back = api.patch(SERVICES, 'default', 's', 'merge', { spec: { type: 'ClusterIP', externalName: null } }).spec as Spec;
+    expect(back.clusterIP).toMatch(/^10\.96\./);
+  });
+});

@@ -131,10 +131,36 @@ function allocateNodePorts(ctx: AdmissionContext, svc: KubeObject, spec: JsonObj
   });
 }
 
+const needsClusterIP = (t: unknown): boolean => t !== 'ExternalName';
+const needsNodePort = (t: unknown): boolean => t === 'NodePort' || t === 'LoadBalancer';
+const nodePortsOf = (spec: JsonObject): unknown[] => (Array.isArray(spec.ports) ? spec.ports : []).map((p) => (isObject(p) ? p.nodePort : undefined));
+
+/**
+ * dropTypeDependentFields (pkg/registry/core/service/strategy.go): when the type changes, values the
+ * server allocated for the old type go away, unless the client changed them in the same request.
+ */
+function dropTypeDependentFields(spec: JsonObject, old: JsonObject): void {
+  if (needsClusterIP(old.type) && !needsClusterIP(spec.type) && spec.clusterIP === old.clusterIP) {
+    for (const k of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'internalTrafficPolicy']) delete spec[k];
+  }
+  if (needsNodePort(old.type) && !needsNodePort(spec.type) && JSON.stringify(nodePortsOf(spec)) === JSON.stringify(nodePortsOf(old))) {
+    for (const p of Array.isArray(spec.ports) ? spec.ports : []) if (isObject(p)) delete p.nodePort;
+  }
+  if (old.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
+    if (spec.allocateLoadBalancerNodePorts === old.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+    if (spec.loadBalancerClass === old.loadBalancerClass) delete spec.loadBalancerClass;
+  }
+  if (needsNodePort(old.type) && !needsNodePort(spec.type) && spec.externalTrafficPolicy === old.externalTrafficPolicy) {
+    delete spec.externalTrafficPolicy;
+    if (spec.healthCheckNodePort === old.healthCheckNodePort) delete spec.healthCheckNodePort;
+  }
+}
+
 function defaults(svc: KubeObject, ctx: AdmissionContext): void {
   if (!isObject(svc.spec)) svc.spec = {};
   const spec = svc.spec as JsonObject;
   if (!spec.type) spec.type = 'ClusterIP';
+  if (ctx.op === 'update' && ctx.old && isObject(ctx.old.spec)) dropTypeDependentFields(spec, ctx.old.spec);
   if (!spec.sessionAffinity) spec.sessionAffinity = 'None';
   if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
   if (spec.sessionAffinity === 'ClientIP') {
@@ -174,6 +200,7 @@ function defaults(svc: KubeObject, ctx: AdmissionContext): void {
     if (svc.status === undefined) svc.status = ctx.old.status;
   }
 }
+
 
 function ipFamilies(spec: JsonObject): void {
   if (spec.type === 'ExternalName') return;
