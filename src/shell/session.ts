@@ -21,6 +21,7 @@ import { complete } from './completion.js';
 import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/container.js';
 import { createWorkstation } from './hosts/workstation.js';
 import { ExitRequest, Interpreter, NestedShellRequest, terminalFds, type Builtin, type ShellState } from './interpreter.js';
+import { followStream, planProgram } from './interactive.js';
 import { makeKubectlCommand } from './kubectl-command.js';
 import { parse } from './parser/parse.js';
 import type { OpenEditor } from './utils/index.js';
@@ -369,7 +370,7 @@ class SessionImpl implements ShellSession {
   }
 
   private async interact(req: InteractiveRequest, io: CommandIO): Promise<number> {
-    if (req.kind === 'stream') return this.stream(req, io);
+    if (req.kind === 'stream') return followStream(req, io, this.time);
     let host: Host;
     let spec: ContainerSpec & { uid: string };
     try {
@@ -379,18 +380,9 @@ class SessionImpl implements ShellSession {
       io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
-    const argv = req.kind === 'exec' ? [...req.command] : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash'];
-    const program = argv[0] ?? '';
-    const base = program.slice(program.lastIndexOf('/') + 1);
-    // Builtins that also exist as binaries in an image; the other builtins (cd, export...) do not.
-    const shells = host.dialect === 'ash' ? ['sh', 'ash'] : ['sh', 'bash'];
-    const binaries = new Set(['env', 'which', 'test', '[', ...shells]);
-    if (host.commands[base] === undefined && !binaries.has(base)) {
-      io.stdout(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`);
-      return 126;
-    }
-    const isShell = shells.includes(base) && argv.length === 1;
-    argv[0] = base === 'ash' ? 'sh' : base;
+    const plan = planProgram(host, req.kind === 'exec' ? req.command : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash']);
+    if (plan.kind === 'missing') { io.stdout(plan.message); return 126; }
+    const { argv, isShell } = plan;
     if (!req.stdin && isShell && req.kind === 'attach') {
       // Attached to a shell without stdin: nothing to type, nothing printed, until Ctrl-C.
       while (!io.signal.aborted) await this.time.sleep(1000, io.signal);
@@ -440,21 +432,5 @@ class SessionImpl implements ShellSession {
       clusterDomain: this.cluster.profile?.clusterDomain ?? 'cluster.local',
       snapshot: fs,
     });
-  }
-
-  /** get -w, logs -f, port-forward: print what arrives until it ends or Ctrl-C. */
-  private async stream(req: Extract<InteractiveRequest, { kind: 'stream' }>, io: CommandIO): Promise<number> {
-    let exitCode: number | undefined;
-    let wake: () => void = () => {};
-    const finished = new Promise<void>((resolve) => { wake = resolve; });
-    const cancel = req.start((t) => io.stdout(t), (t) => io.stderr(t), (c) => { exitCode = c; wake(); });
-    try {
-      while (exitCode === undefined && !io.signal.aborted) {
-        await Promise.race([this.time.sleep(1000, io.signal), finished]);
-      }
-    } finally {
-      cancel();
-    }
-    return exitCode ?? 130;
   }
 }
