@@ -1,8 +1,9 @@
 // Page numbers from the production build in headless Chromium: time to the first prompt,
 // initial bytes, Enter → output, idle heap. `node bench/page.mjs` prints them; bench/run.ts
-// imports benchPage(). Builds dist/ first if it is missing.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// imports benchPage(). Builds dist/ first if it is missing or stale.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { ensureBuilt } from '../test/browser/dist.mjs';
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
@@ -30,10 +31,7 @@ export function initialBytes(dist = join(root, 'dist')) {
 }
 
 export async function benchPage() {
-  if (!existsSync(join(root, 'dist/index.html'))) {
-    const b = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('vite build failed');
-  }
+  ensureBuilt(root);
   const port = await freePort();
   const preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let browser;

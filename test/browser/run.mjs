@@ -1,6 +1,7 @@
 // Browser tests for the page: a production build served by `vite preview`, driven by
 // playwright-core in Debian's Chromium. Plain Node; prints "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { ensureBuilt } from './dist.mjs';
 import { existsSync, mkdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -100,10 +101,7 @@ async function waitForLine(page, pred, what) {
 }
 
 async function main() {
-  if (!existsSync(join(root, 'dist/index.html'))) {
-    const b = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('vite build failed');
-  }
+  ensureBuilt(root);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   const [app, host, stranger] = await Promise.all([startPreview(), startStatic(), startStatic()]);
   const browser = await chromium.launch({
