@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../../cluster/api/types.js';
 import { KubectlError } from '../errors.js';
+import { show } from './go-template.js';
 import { evalPath } from './jsonpath.js';
 import { formatTable } from './tabwriter.js';
 
@@ -26,11 +27,8 @@ export function parseCustomColumns(spec: string, fromFile: boolean): Column[] {
   });
 }
 
-function cell(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
+/** customcolumn.go prints each value with `%v`. */
+const cell = (v: unknown): string => show(v);
 
 export function customColumnsPrinter(spec: string, items: readonly KubeObject[], noHeaders: boolean): string {
   const fromFile = spec.startsWith('file:');

@@ -50,7 +50,8 @@ function evalExpr(expr: string, dot: unknown, root: unknown): unknown {
   return val(words[0] ?? '.');
 }
 
-function show(v: unknown): string {
+/** Go's `%v` of a decoded JSON value: `map[k:v ...]` with sorted keys, `[a b]`, `<no value>` for missing. */
+export function show(v: unknown): string {
   if (v === undefined || v === null) return '<no value>';
   if (typeof v === 'object') return Array.isArray(v) ? `[${v.map(show).join(' ')}]` : `map[${Object.keys(v).sort().map((k) => `${k}:${show((v as Record<string, unknown>)[k])}`).join(' ')}]`;
   return String(v);
