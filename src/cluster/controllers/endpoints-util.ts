@@ -4,7 +4,7 @@
  * (pkg/api/v1/endpoints/util.go).
  */
 import type { EndpointAddress, EndpointPort, EndpointSubset, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
-import { fnv32a } from './pod-template-hash.js';
+import { compareDigests, md5 } from './md5.js';
 
 /** FindPort: numeric targetPort as is; a name must match a container port of the same protocol. */
 export function findPort(pod: Pod, sp: ServicePort): number | undefined {
@@ -48,8 +48,8 @@ export function lessAddr(a: EndpointAddress, b: EndpointAddress): number {
 
 /**
  * Groups addresses serving the same set of ports into one subset; "not ready" wins for an
- * address seen both ways. Ports and subsets are ordered by a content hash (upstream: MD5 of
- * a spew dump — deterministic, effectively arbitrary; ours is FNV over canonical text).
+ * address seen both ways. Ports inside a subset, and the subsets, are ordered by the MD5 of
+ * their spew `%#v` dump (hashutil.DeepHashObject), exactly as SortSubsets does.
  */
 export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
   const addrs = new Map<string, EndpointAddress>();
@@ -90,8 +90,32 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
     if (!g) { g = { ready, ports: [] }; groups.set(key, g); }
     g.ports.push(port);
   }
-  for (const g of groups.values()) out.push(build(g.ready, [...g.ports].sort((a, b) => hashOf(portKey(a)) - hashOf(portKey(b)))));
-  return out.sort((a, b) => hashOf(JSON.stringify(a)) - hashOf(JSON.stringify(b)));
+  for (const g of groups.values()) out.push(build(g.ready, sortByHash(g.ports, spewPort)));
+  return sortByHash(out, spewSubset);
 }
 
-function hashOf(s: string): number { return fnv32a(s); }
+function sortByHash<T>(items: T[], dump: (x: T) => string): T[] {
+  const keyed = items.map((x) => ({ x, h: md5(dump(x)) }));
+  keyed.sort((a, b) => compareDigests(a.h, b.h));
+  return keyed.map((k) => k.x);
+}
+
+// go-spew's `%#v` (ConfigState{Indent: " ", SortKeys, DisableMethods, SpewKeys}) of the v1 types:
+// `(T){Field:(type)value ...}`, slice elements without their type, `(*string)<nil>` for nil.
+const str = (s: string | undefined) => `(string)${s ?? ''}`;
+const ptrStr = (s: string | undefined) => (s === undefined ? '(*string)<nil>' : `(*string)${s}`);
+function spewRef(r: EndpointAddress['targetRef']): string {
+  if (!r) return '(*v1.ObjectReference)<nil>';
+  return `(*v1.ObjectReference){Kind:${str(r.kind)} Namespace:${str(r.namespace)} Name:${str(r.name)} UID:(types.UID)${r.uid ?? ''} APIVersion:${str(r.apiVersion)} ResourceVersion:${str(r.resourceVersion)} FieldPath:${str(r.fieldPath)}}`;
+}
+function spewAddr(a: EndpointAddress): string {
+  return `{IP:${str(a.ip)} Hostname:${str(a.hostname)} NodeName:${ptrStr(a.nodeName)} TargetRef:${spewRef(a.targetRef)}}`;
+}
+const portBody = (p: EndpointPort) => `{Name:${str(p.name)} Port:(int32)${p.port} Protocol:(v1.Protocol)${p.protocol ?? ''} AppProtocol:${ptrStr(p.appProtocol)}}`;
+function spewPort(p: EndpointPort): string { return `(v1.EndpointPort)${portBody(p)}`; }
+function spewSlice<T>(type: string, items: T[] | undefined, el: (x: T) => string): string {
+  return items === undefined ? `(${type})<nil>` : `(${type})[${items.map(el).join(' ')}]`;
+}
+function spewSubset(s: EndpointSubset): string {
+  return `(v1.EndpointSubset){Addresses:${spewSlice('[]v1.EndpointAddress', s.addresses, spewAddr)} NotReadyAddresses:${spewSlice('[]v1.EndpointAddress', s.notReadyAddresses, spewAddr)} Ports:${spewSlice('[]v1.EndpointPort', s.ports, portBody)}}`;
+}
