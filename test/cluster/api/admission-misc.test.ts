@@ -50,3 +50,21 @@ describe('ingresses', () => {
     expect(e.message).toBe('Ingress.networking.k8s.io "i" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified');
   });
 });
+
+describe('other kinds', () => {
+  it('default HPA metrics, NetworkPolicy types and PVC volume mode; check node taints', () => {
+    const { api } = newServer();
+    const hpa = api.create({ group: 'autoscaling', resource: 'horizontalpodautoscalers' }, 'default', {
+      metadata: { name: 'h' }, spec: { maxReplicas: 3, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' } },
+    });
+    expect(hpa.spec).toMatchObject({ minReplicas: 1, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }] });
+    const np = api.create({ group: 'networking.k8s.io', resource: 'networkpolicies' }, 'default', { metadata: { name: 'n' }, spec: { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] } });
+    expect(np.spec).toEqual({ podSelector: {}, ingress: [{ ports: [{ port: 80, protocol: 'TCP' }] }], policyTypes: ['Ingress'] });
+    const pvc = api.create({ group: '', resource: 'persistentvolumeclaims' }, 'default', { metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+    expect(pvc).toMatchObject({ spec: { volumeMode: 'Filesystem' }, status: { phase: 'Pending' } });
+    const NODES = { group: '', resource: 'nodes' };
+    api.create(NODES, undefined, { metadata: { name: 'n1' } });
+    expect(apiError(() => api.patch(NODES, undefined, 'n1', 'merge', { spec: { taints: [{ key: 'k', effect: 'Sometimes' }] } })).message)
+      .toBe('Node "n1" is invalid: spec.taints[0].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"');
+  });
+});

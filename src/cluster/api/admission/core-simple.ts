@@ -157,12 +157,6 @@ export const endpointSliceAdmission: Admission = {
   },
 };
 
-export const nodeAdmission: Admission = {
-  mutate(o) {
-    const spec = isObject(o.spec) ? o.spec : undefined;
-    void spec;
-  },
-};
 
 export const eventAdmission: Admission = {
   validate(o) {

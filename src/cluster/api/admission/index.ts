@@ -1,7 +1,8 @@
 /** Admission per resource ("group/plural"); kinds not listed get metadata checks only. */
 import type { ResourceInfo } from '../types.js';
 import { daemonSetAdmission, deploymentAdmission, replicaSetAdmission, statefulSetAdmission } from './apps.js';
-import { configMapAdmission, endpointSliceAdmission, endpointsAdmission, eventAdmission, namespaceAdmission, nodeAdmission, secretAdmission } from './core-simple.js';
+import { configMapAdmission, endpointSliceAdmission, endpointsAdmission, eventAdmission, namespaceAdmission, secretAdmission } from './core-simple.js';
+import { hpaAdmission, networkPolicyAdmission, nodeAdmission, pvcAdmission } from './other-kinds.js';
 import { cronJobAdmission, jobAdmission } from './job.js';
 import { ingressAdmission } from './networking.js';
 import { podAdmission } from './pod.js';
@@ -25,6 +26,9 @@ const ADMISSION: Record<string, Admission> = {
   'batch/cronjobs': cronJobAdmission,
   'discovery.k8s.io/endpointslices': endpointSliceAdmission,
   'networking.k8s.io/ingresses': ingressAdmission,
+  'networking.k8s.io/networkpolicies': networkPolicyAdmission,
+  'autoscaling/horizontalpodautoscalers': hpaAdmission,
+  '/persistentvolumeclaims': pvcAdmission,
 };
 
 export function admissionFor(info: ResourceInfo): Admission | undefined {

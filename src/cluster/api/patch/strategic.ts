@@ -34,6 +34,8 @@ export function listStrategy(kind: string, path: readonly string[]): ListStrateg
       return 'replace';
     case 'hostAliases': return { mergeKey: 'ip' };
     case 'conditions': return parent === 'status' ? { mergeKey: 'type' } : 'replace';
+    case 'addresses': return kind === 'Node' && parent === 'status' ? { mergeKey: 'type' } : 'replace';
+    case 'secrets': return kind === 'ServiceAccount' && path.length === 1 ? { mergeKey: 'name' } : 'replace';
     case 'ownerReferences': return { mergeKey: 'uid' };
     case 'finalizers': return parent === 'metadata' ? 'primitive-merge' : 'replace';
     case 'topologySpreadConstraints': return { mergeKey: 'topologyKey' };
