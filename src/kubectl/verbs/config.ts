@@ -16,12 +16,16 @@ export function kubeconfigDocument(cfg: KubeConfigState, minify: boolean): Recor
   const users = minify ? cfg.users.filter((u) => u.name === current?.user) : cfg.users;
   return {
     apiVersion: 'v1',
-    clusters: clusters.map((c) => ({ cluster: { server: c.server }, name: c.name })),
+    // Credentials are never shown in full: a TLS cluster has a CA and client certificates (kind, kubeadm).
+    clusters: clusters.map((c) => ({ cluster: { ...(c.server.startsWith('https:') ? { 'certificate-authority-data': 'DATA+OMITTED' } : {}), server: c.server }, name: c.name })),
     contexts: contexts.map((c) => ({ context: { cluster: c.cluster, ...(c.namespace ? { namespace: c.namespace } : {}), user: c.user }, name: c.name })),
     'current-context': cfg.currentContext,
     kind: 'Config',
     preferences: {},
-    users: users.map((u) => ({ name: u.name, user: {} })),
+    users: users.map((u) => {
+      const tls = clusters.some((c) => c.server.startsWith('https:'));
+      return { name: u.name, user: tls ? { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' } : {} };
+    }),
   };
 }
 
