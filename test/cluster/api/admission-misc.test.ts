@@ -68,3 +68,16 @@ describe('other kinds', () => {
       .toBe('Node "n1" is invalid: spec.taints[0].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"');
   });
 });
+
+describe('endpoints', () => {
+  it('refuse loopback addresses and bad IPs, and warn about the deprecation', () => {
+    const { api } = newServer();
+    const EP = { group: '', resource: 'endpoints' };
+    const warnings: string[] = [];
+    const e = apiError(() => api.create(EP, 'default', { metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: '127.0.0.1' }, { ip: 'nope' }], ports: [{ port: 80 }] }] }, { warnings }));
+    expect(e.message).toBe('Endpoints "e" is invalid: [subsets[0].addresses[0].ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128), subsets[0].addresses[1].ip: Invalid value: "nope": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)]');
+    expect(warnings).toEqual(['v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice']);
+    const ok = api.create(EP, 'default', { metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: '93.184.216.34' }], ports: [{ port: 80 }] }] });
+    expect(ok.subsets).toEqual([{ addresses: [{ ip: '93.184.216.34' }], ports: [{ port: 80, protocol: 'TCP' }] }]);
+  });
+});

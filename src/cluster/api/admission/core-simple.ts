@@ -112,7 +112,12 @@ export const endpointsAdmission: Admission = {
         const j = counters[list]!++;
         if (!isObject(a)) continue;
         const ip = typeof a.ip === 'string' ? a.ip : '';
-        if (parseIPv4(ip) === undefined && !ip.includes(':')) errs.push(fe.invalid(`${p}.${list}[${j}].ip`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+        const n = parseIPv4(ip);
+        if (n === undefined && !ip.includes(':')) errs.push(fe.invalid(`${p}.${list}[${j}].ip`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+        else if (n !== undefined) {
+          const special = specialIPv4(n);
+          if (special) errs.push(fe.invalid(`${p}.${list}[${j}].ip`, ip, special));
+        }
         if (typeof a.nodeName === 'string') for (const m of isDNS1123Subdomain(a.nodeName)) errs.push(fe.invalid(`${p}.${list}[${j}].nodeName`, a.nodeName, m));
       }
       const ports = Array.isArray(s.ports) ? s.ports : [];
@@ -135,6 +140,15 @@ export const endpointsAdmission: Admission = {
     }
   },
 };
+
+/** validateNonSpecialIP: endpoints may not point at these ranges. */
+function specialIPv4(n: number): string | undefined {
+  if (n === 0) return 'may not be unspecified (0.0.0.0)';
+  if (n >>> 24 === 127) return 'may not be in the loopback range (127.0.0.0/8, ::1/128)';
+  if (n >>> 16 === (169 << 8 | 254)) return 'may not be in the link-local range (169.254.0.0/16, fe80::/10)';
+  if (n >>> 8 === (224 << 16)) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)';
+  return undefined;
+}
 
 export const endpointSliceAdmission: Admission = {
   mutate(o) {
