@@ -18,6 +18,7 @@ import { describeServiceAccountResource } from './serviceaccount.js';
 import { genericDescriber } from './generic.js';
 import { describeCronJobResource } from './cronjob.js';
 import { describeHorizontalPodAutoscalerResource } from './hpa.js';
+import { describePersistentVolumeResource } from './pv.js';
 import { describeNetworkPolicyResource } from './networkpolicy.js';
 import { describePodDisruptionBudgetResource } from './pdb.js';
 import { describePersistentVolumeClaimResource } from './pvc.js';
@@ -38,6 +39,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'batch/CronJob': describeCronJobResource,
   '/ReplicationController': describeReplicationControllerResource,
   '/PersistentVolumeClaim': describePersistentVolumeClaimResource,
+  '/PersistentVolume': describePersistentVolumeResource,
   'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscalerResource,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicyResource,
   'policy/PodDisruptionBudget': describePodDisruptionBudgetResource,

@@ -17,7 +17,7 @@ const { api, now: NOW } = buildVariety();
 const OBJECTS: KubeObject[] = snapshot(api);
 
 const TYPES = ['pods', 'services', 'endpoints', 'endpointslices', 'deployments', 'replicasets', 'statefulsets', 'daemonsets',
-  'jobs', 'cronjobs', 'replicationcontrollers', 'ingresses', 'ingressclasses', 'persistentvolumeclaims', 'horizontalpodautoscalers', 'networkpolicies', 'poddisruptionbudgets',
+  'jobs', 'cronjobs', 'replicationcontrollers', 'ingresses', 'ingressclasses', 'persistentvolumeclaims', 'persistentvolumes', 'horizontalpodautoscalers', 'networkpolicies', 'poddisruptionbudgets',
   'nodes', 'namespaces', 'configmaps', 'secrets', 'serviceaccounts', 'events', 'resourcequotas', 'limitranges', 'leases'];
 const CASES: string[][] = [
   ...TYPES.map((t) => ['describe', t, '-A']),

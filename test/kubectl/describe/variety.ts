@@ -198,6 +198,17 @@ export function buildVariety(): { api: ApiServer; now: number } {
   create('policy', 'poddisruptionbudgets', { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: '50%', selector: { matchLabels: { app: 'web' } } } });
   setRaw('policy', 'poddisruptionbudgets', 'default', 'web', (o) => { o.status = { disruptionsAllowed: 1, currentHealthy: 3, desiredHealthy: 2, expectedPods: 3, observedGeneration: 1 }; });
   create('policy', 'poddisruptionbudgets', { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'db' }, spec: { maxUnavailable: 1 } });
+  create('', 'persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-1', labels: { type: 'local' } },
+    spec: { storageClassName: 'standard', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce', 'ReadOnlyMany'], persistentVolumeReclaimPolicy: 'Delete', hostPath: { path: '/mnt/data' },
+      claimRef: { namespace: 'default', name: 'data-db-0' }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-1', 'node-2'] }, { key: 'disk', operator: 'Exists' }] }, { matchExpressions: [] }] } } } });
+  setRaw('', 'persistentvolumes', undefined, 'pv-1', (o) => { o.metadata = { ...o.metadata, finalizers: ['kubernetes.io/pv-protection'] }; o.status = { phase: 'Bound' }; });
+  create('', 'persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-nfs' },
+    spec: { capacity: { storage: '10Gi' }, accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', persistentVolumeReclaimPolicy: 'Retain', nfs: { server: 'nfs.example.com', path: '/exports' } } });
+  setRaw('', 'persistentvolumes', undefined, 'pv-nfs', (o) => { o.status = { phase: 'Available', message: 'ok' }; });
+  create('', 'persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-csi' },
+    spec: { capacity: { storage: '500Mi' }, accessModes: ['ReadWriteOncePod'], persistentVolumeReclaimPolicy: 'Delete', csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-123', fsType: 'ext4', volumeAttributes: { 'storage.kubernetes.io/csiProvisionerIdentity': 'x'.repeat(150), zone: 'a' } } } });
+  create('', 'persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-local' },
+    spec: { capacity: { storage: '1G' }, accessModes: ['ReadWriteOnce'], local: { path: '/mnt/disks/ssd1' }, nodeAffinity: { required: { nodeSelectorTerms: [] } } } });
   advance(5);
 
   // Pods.
@@ -223,7 +234,7 @@ export function buildVariety(): { api: ApiServer; now: number } {
       volumeMounts: [{ name: 'cache', mountPath: '/cache' }, { name: 'conf', mountPath: '/etc/nginx/nginx.conf', subPath: 'nginx.conf', readOnly: true }, { name: 'data', mountPath: '/data' }],
     }],
     volumes: [{ name: 'cache', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } }, { name: 'conf', configMap: { name: 'app-config' } }, { name: 'sec', secret: { secretName: 'db-pass', optional: true } },
-      { name: 'host', hostPath: { path: '/var/log', type: 'Directory' } }, { name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } },
+      { name: 'host', hostPath: { path: '/var/log', type: 'Directory' } }, { name: 'share', nfs: { server: '10.0.0.9', path: '/share', readOnly: true } }, { name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } },
       { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'cpu', resourceFieldRef: { containerName: 'web', resource: 'limits.cpu' } }] } }],
   } });
   setRaw('', 'pods', 'default', 'web-1', (o) => {
