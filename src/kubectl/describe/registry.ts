@@ -19,6 +19,7 @@ import { genericDescriber } from './generic.js';
 import { describeCronJobResource } from './cronjob.js';
 import { describeHorizontalPodAutoscalerResource } from './hpa.js';
 import { describePersistentVolumeResource } from './pv.js';
+import { describeClusterRoleBindingResource, describePriorityClassResource, describeRoleBindingResource, describeStorageClassResource } from './cluster-config.js';
 import { describeNetworkPolicyResource } from './networkpolicy.js';
 import { describePodDisruptionBudgetResource } from './pdb.js';
 import { describePersistentVolumeClaimResource } from './pvc.js';
@@ -40,6 +41,10 @@ const DESCRIBERS: Record<string, Describer> = {
   '/ReplicationController': describeReplicationControllerResource,
   '/PersistentVolumeClaim': describePersistentVolumeClaimResource,
   '/PersistentVolume': describePersistentVolumeResource,
+  'scheduling.k8s.io/PriorityClass': describePriorityClassResource,
+  'storage.k8s.io/StorageClass': describeStorageClassResource,
+  'rbac.authorization.k8s.io/RoleBinding': describeRoleBindingResource,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': describeClusterRoleBindingResource,
   'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscalerResource,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicyResource,
   'policy/PodDisruptionBudget': describePodDisruptionBudgetResource,
