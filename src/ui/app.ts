@@ -15,6 +15,7 @@ import { Persister, SAVE_FORMAT, SAVE_VERSION, encodeSession, type KeyValueStore
 import { EmbedApi, DEFAULT_ALLOWED_ORIGINS, parentOrigin, type EmbedTarget, type LessonState } from './embed.js';
 import { parseParams, shareLink, type PageParams, type Theme } from './params.js';
 import type { OpenEditor } from '../shell/utils/index.js';
+import { pt, type PageStringKey } from './page-strings.js';
 
 /** What other parts of the page (editor panel, lessons) plug in before boot(). */
 export interface AppOptions {
@@ -74,13 +75,13 @@ export class App implements EmbedTarget {
     if (this.theme !== 'light' && this.theme !== 'dark') this.theme = 'dark';
     document.documentElement.dataset.theme = this.theme;
     if (this.params.lang) document.documentElement.lang = this.params.lang;
-    this.layout = buildLayout(this.root, this.params.layout);
+    this.layout = buildLayout(this.root, this.params.layout, this.params.lang);
     const sr = this.store.getItem('kubelab:screen-reader') === '1';
     let openSearch = (): void => {};
     this.terminal = createTerminal(this.layout.terminalBody, {
       theme: this.theme, screenReader: sr, paste: (t) => this.repl.input(t), onSearch: () => openSearch(),
     });
-    const searchBar = createSearchBar(this.layout.terminalBar, this.terminal);
+    const searchBar = createSearchBar(this.layout.terminalBar, this.terminal, this.params.lang);
     openSearch = () => searchBar.open();
     this.terminal.term.textarea?.setAttribute('aria-describedby', 'terminal-hint');
     this.writer = new OutputWriter((d, done) => this.terminal.term.write(d, done));
@@ -105,7 +106,7 @@ export class App implements EmbedTarget {
     this.wireControls(sr);
     window.addEventListener('pagehide', () => this.persist.flush());
     document.addEventListener('visibilitychange', () => { if (document.hidden) this.persist.flush(); });
-    this.persist.onError = (msg) => this.repl.printAbove(`\x1b[33mkubelab: could not save the session in this browser (${msg}).\x1b[0m\r\n`);
+    this.persist.onError = (msg) => this.repl.printAbove(`\x1b[33mkubelab: ${this.s('notice.save', { reason: msg })}\x1b[0m\r\n`);
     this.terminal.term.focus();
     // What the first prompt does not need comes right after it: terminal addons, and kubectl
     // (the shell imports it on first use; fetching it now keeps requests out of the first command).
@@ -176,7 +177,7 @@ export class App implements EmbedTarget {
   private startRuntime(tryRestore: boolean): void {
     const loaded = tryRestore ? this.persist.load() : null;
     let saved: SavedSession | null = null;
-    if (loaded && !loaded.ok) this.pendingNotice = `could not restore the saved session (${loaded.reason}); started a new one.`;
+    if (loaded && !loaded.ok) this.pendingNotice = this.s('notice.restore', { reason: loaded.reason });
     if (loaded?.ok) {
       const s = loaded.saved;
       const sameLesson = this.params.lesson === undefined || this.params.lesson === s.lesson.lesson;
@@ -202,7 +203,7 @@ export class App implements EmbedTarget {
         } catch (e) {
           this.position = fresh;
           this.repl.history.clear();
-          this.pendingNotice = `could not restore the saved session (${e instanceof Error ? e.message : 'incompatible'}); started a new one.`;
+          this.pendingNotice = this.s('notice.restore', { reason: e instanceof Error ? e.message : 'incompatible' });
         }
       }
       return createRuntime(base);
@@ -231,7 +232,7 @@ export class App implements EmbedTarget {
     };
     showNotice();
     void ready.then(() => { showNotice(); this.repl.refreshPrompt(); }, (e: unknown) => {
-      this.writer.write(`\r\n\x1b[31mkubelab: the simulator failed to start (${e instanceof Error ? e.message : String(e)}).\x1b[0m\r\n`);
+      this.writer.write(`\r\n\x1b[31mkubelab: ${this.s('notice.failed', { reason: e instanceof Error ? e.message : String(e) })}\x1b[0m\r\n`);
     });
   }
 
@@ -252,6 +253,8 @@ export class App implements EmbedTarget {
     for (const l of this.themeListeners) l(t);
   }
 
+  private s(key: PageStringKey, vars?: Record<string, string>): string { return pt(this.params.lang, key, vars); }
+
   private announce(text: string): void { this.layout.status.textContent = text; }
 
   private wireControls(sr: boolean): void {
@@ -267,7 +270,7 @@ export class App implements EmbedTarget {
     });
     b.fastForward.addEventListener('click', () => { this.driver.fastForward(30_000); this.persist.schedule(); });
     b.reset.addEventListener('click', () => {
-      if (!confirm('Start over with a new cluster? Your files, objects and history will be lost.')) return;
+      if (!confirm(this.s('header.reset.confirm'))) return;
       void this.reset().then(() => this.terminal.term.focus());
     });
     b.share.addEventListener('click', () => {
@@ -275,8 +278,8 @@ export class App implements EmbedTarget {
       const link = shareLink(location.href, { lesson: this.position.lesson, step: this.position.step, seed: this.runtime.seed });
       // Shown in the terminal too, so it can be copied by hand where the clipboard is blocked.
       const show = (copied: boolean): void => {
-        this.repl.printAbove(`kubelab: share link${copied ? ' (copied)' : ''}: ${link}\r\n`);
-        this.announce(copied ? 'Share link copied' : 'Share link shown in the terminal');
+        this.repl.printAbove(`kubelab: ${this.s(copied ? 'notice.shareCopied' : 'notice.share', { link })}\r\n`);
+        this.announce(this.s(copied ? 'status.shareCopied' : 'status.shareShown'));
       };
       if (navigator.clipboard) void navigator.clipboard.writeText(link).then(() => show(true), () => show(false));
       else show(false);
@@ -304,8 +307,7 @@ export class App implements EmbedTarget {
           location.assign(u.toString());
           return;
         }
-        this.writer.write(`\r\n\x1b[33mkubelab: that file is not a session kubelab can import (${d.reason}).\x1b[0m\r\n`);
-        this.repl.editor.redraw();
+        this.repl.printAbove(`\x1b[33mkubelab: ${this.s('notice.import', { reason: d.reason })}\x1b[0m\r\n`);
       });
     });
   }

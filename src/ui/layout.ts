@@ -5,6 +5,8 @@
  */
 import type { LayoutMode } from './params.js';
 import { setCollapsed, setPane, type PaneName } from './panes.js';
+import { pt } from './page-strings.js';
+import { t } from './i18n/strings.js';
 
 export interface PageLayout {
   terminalBody: HTMLElement;
@@ -32,11 +34,12 @@ function button(title: string, props: Partial<Record<string, string>> = {}, text
   return el('button', { type: 'button', title, ...props }, text);
 }
 
-function pane(name: PaneName, title: string): HTMLElement {
+function pane(name: PaneName, title: string, lang: string): HTMLElement {
   const section = el('section', { id: `${name}-pane`, class: `pane pane-${name}`, 'aria-labelledby': `${name}-title` });
   const bar = el('div', { class: 'pane-bar' });
   bar.append(el('h2', { id: `${name}-title`, class: 'pane-title' }, title));
-  const collapse = button(`Collapse ${title.toLowerCase()} pane`, { class: 'pane-collapse', 'aria-label': `Collapse ${title.toLowerCase()} pane`, 'aria-expanded': 'true', 'aria-controls': `${name}-body` }, '▾');
+  const label = pt(lang, 'pane.collapse', { name: title });
+  const collapse = button(label, { class: 'pane-collapse', 'aria-label': label, 'aria-expanded': 'true', 'aria-controls': `${name}-body` }, '▾');
   collapse.addEventListener('click', () => {
     const collapsed = !section.classList.contains('collapsed');
     setCollapsed(name, collapsed);
@@ -82,38 +85,40 @@ function splitter(name: PaneName, label: string, side: 'left' | 'right'): HTMLEl
   return s;
 }
 
-export function buildLayout(root: HTMLElement, mode: LayoutMode): PageLayout {
+export function buildLayout(root: HTMLElement, mode: LayoutMode, lang = 'en'): PageLayout {
+  const s = (k: Parameters<typeof pt>[1], v?: Record<string, string>): string => pt(lang, k, v);
   const header = el('header', { class: 'top' });
   const title = el('h1', { class: 'title' }, 'kubelab');
-  const picker = el('select', { id: 'lesson-picker', 'aria-label': 'Lesson' });
-  picker.append(el('option', { value: '' }, 'Free practice'));
-  const clock = el('span', { class: 'clock', role: 'timer', 'aria-label': 'Cluster time', 'aria-live': 'off' }, '--:--:--');
+  const picker = el('select', { id: 'lesson-picker', 'aria-label': t(lang, 'lesson.pick') });
+  picker.append(el('option', { value: '' }, t(lang, 'lesson.none')));
+  const clock = el('span', { class: 'clock', role: 'timer', 'aria-label': s('header.clock'), 'aria-live': 'off' }, '--:--:--');
   const buttons = {
-    fastForward: button('Advance cluster time by 30 seconds', {}, '+30 s'),
-    reset: button('Reset session', {}, 'Reset'),
-    exportFile: button('Export session to a file', {}, 'Export'),
-    importFile: button('Import session from a file', {}, 'Import'),
-    share: button('Copy a share link', {}, 'Share'),
-    theme: button('Light theme on or off', { 'aria-pressed': 'false', class: 'theme-toggle' }, 'Light theme'),
-    screenReader: button('Screen reader mode', { 'aria-pressed': 'false' }, 'Screen reader'),
+    fastForward: button(s('header.ff.title'), {}, s('header.ff')),
+    reset: button(s('header.reset.title'), {}, s('header.reset')),
+    exportFile: button(s('header.export.title'), {}, s('header.export')),
+    importFile: button(s('header.import.title'), {}, s('header.import')),
+    share: button(s('header.share.title'), {}, s('header.share')),
+    theme: button(s('header.theme.title'), { 'aria-pressed': 'false', class: 'theme-toggle' }, s('header.theme')),
+    screenReader: button(s('header.sr.title'), { 'aria-pressed': 'false' }, s('header.sr')),
   };
   const importInput = el('input', { type: 'file', accept: '.json,application/json', hidden: '', 'aria-hidden': 'true', tabindex: '-1' });
-  const nav = el('nav', { class: 'controls', 'aria-label': 'Session controls' });
+  const nav = el('nav', { class: 'controls', 'aria-label': s('header.controls') });
   nav.append(picker, clock, buttons.fastForward, buttons.reset, buttons.exportFile, buttons.importFile, buttons.share, buttons.theme, buttons.screenReader, importInput);
   header.append(title, nav);
 
   const main = el('main', { class: `panes layout-${mode.replace('+', '-')}` });
-  const lesson = pane('lesson', 'Lesson');
-  const terminal = pane('terminal', 'Terminal');
-  const editor = pane('editor', 'Editor');
-  main.append(lesson, splitter('lesson', 'Resize lesson pane', 'left'), terminal, splitter('editor', 'Resize editor pane', 'right'), editor);
+  const lesson = pane('lesson', s('pane.lesson'), lang);
+  const terminal = pane('terminal', s('pane.terminal'), lang);
+  const editor = pane('editor', s('pane.editor'), lang);
+  main.append(lesson, splitter('lesson', s('pane.resize', { name: s('pane.lesson') }), 'left'), terminal,
+    splitter('editor', s('pane.resize', { name: s('pane.editor') }), 'right'), editor);
   const status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   root.replaceChildren(header, main, status);
 
   if (mode === 'terminal') { setPane('lesson', false); setPane('editor', false); }
   if (mode === 'terminal+lesson') setPane('editor', false);
   if (mode !== 'full') header.classList.add('compact');
-  const hint = el('span', { class: 'pane-hint', id: 'terminal-hint' }, 'Esc then Tab leaves the terminal · Ctrl+Shift+F finds');
+  const hint = el('span', { class: 'pane-hint', id: 'terminal-hint' }, s('terminal.hint'));
   terminal.querySelector('.pane-bar')!.insertBefore(hint, terminal.querySelector('.pane-collapse'));
   return { terminalBody: terminal.querySelector('.pane-body')!, terminalBar: terminal.querySelector('.pane-bar')!, lessonPicker: picker, clock, buttons, importInput, status };
 }

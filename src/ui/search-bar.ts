@@ -3,15 +3,16 @@
  * bar; Enter finds the next match upwards, Shift-Enter downwards, Escape closes.
  */
 import type { PageTerminal } from './terminal.js';
+import { pt } from './page-strings.js';
 
-export function createSearchBar(bar: HTMLElement, terminal: PageTerminal): { open(): void } {
+export function createSearchBar(bar: HTMLElement, terminal: PageTerminal, lang = 'en'): { open(): void } {
   const wrap = document.createElement('div');
   wrap.className = 'search-bar';
   wrap.hidden = true;
   const input = document.createElement('input');
   input.type = 'search';
-  input.setAttribute('aria-label', 'Find in terminal');
-  input.placeholder = 'Find';
+  input.setAttribute('aria-label', pt(lang, 'find.label'));
+  input.placeholder = pt(lang, 'find.placeholder');
   const status = document.createElement('span');
   status.className = 'search-status';
   status.setAttribute('role', 'status');
@@ -23,7 +24,7 @@ export function createSearchBar(bar: HTMLElement, terminal: PageTerminal): { ope
     const q = input.value;
     if (!q) { s.clearDecorations(); status.textContent = ''; return; }
     const found = backwards ? s.findNext(q) : s.findPrevious(q);
-    status.textContent = found ? '' : 'Not found';
+    status.textContent = found ? '' : pt(lang, 'find.none');
   };
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') { e.preventDefault(); void find(!e.shiftKey); }

@@ -162,16 +162,18 @@ async function main() {
     await context.close();
   });
 
-  await test('header: +30 s moves the cluster clock, theme toggles; layout=terminal shows only the terminal', async () => {
+  await test('header: +30 s moves the cluster clock, theme toggles; layout=terminal and lang=uk', async () => {
     const context = await browser.newContext();
-    const page = await openPage(context, `${app}/?layout=terminal&theme=dark`, log);
+    const page = await openPage(context, `${app}/?layout=terminal&theme=dark&lang=uk`, log);
+    const uk = await page.evaluate(() => [document.documentElement.lang, document.querySelector('#terminal-title').textContent]);
+    assert(uk[0] === 'uk' && uk[1] === 'Термінал', `lang=uk: ${uk}`);
     const hidden = await page.evaluate(() => ['lesson-pane', 'terminal-pane', 'editor-pane'].map((id) => document.getElementById(id).hidden));
     assert(JSON.stringify(hidden) === '[true,false,true]', `panes hidden: ${hidden}`);
     await page.evaluate(() => window.__kubelab.app.runtimeReady);
     await page.waitForFunction(() => /\d/.test(document.querySelector('.clock').textContent));
     const secs = (t) => { const [h, m, s] = t.split(':').map(Number); return h * 3600 + m * 60 + s; };
     const before = secs(await page.textContent('.clock'));
-    await page.click('text=+30 s');
+    await page.click('text=+30 с');
     const after = secs(await page.textContent('.clock'));
     const d = (after - before + 86400) % 86400;
     assert(d >= 30 && d <= 32, `clock moved ${d} s`);

@@ -2,6 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { EmbedApi, parseHostMessage, type EmbedTarget } from '../../src/ui/embed.js';
 import { decodeSession, encodeSession, Persister, SAVE_FORMAT, SAVE_VERSION, type SavedSession } from '../../src/ui/persist.js';
 import { parseParams, shareLink } from '../../src/ui/params.js';
+import { pt } from '../../src/ui/page-strings.js';
 import { OutputWriter, TRUNCATED_NOTICE } from '../../src/ui/output-writer.js';
 import { WallTimeDriver } from '../../src/ui/time-driver.js';
 
@@ -127,6 +128,13 @@ describe('saved sessions', () => {
     p.flush();
     expect(p.lastError).toBe('QuotaExceededError');
     expect(told).toEqual(['QuotaExceededError']);
+  });
+});
+
+describe('page strings', () => {
+  it('translate, fill variables and fall back to English', () => {
+    expect(pt('uk', 'notice.restore', { reason: 'x' })).toBe('не вдалося відновити збережений сеанс (x); розпочато новий.');
+    expect(pt('de', 'pane.terminal')).toBe('Terminal');
   });
 });
 
