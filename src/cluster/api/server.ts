@@ -6,16 +6,19 @@
  */
 import type { VirtualClock } from '../clock.js';
 import type { ClusterProfile } from '../profile.js';
-import { K8S_RAND_ALPHABET, type SeededRandom } from '../rng.js';
+import type { SeededRandom } from '../rng.js';
 import { admissionFor } from './admission/index.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './admission/metadata.js';
 import type { AdmissionContext } from './admission/types.js';
 import { decodeObject } from './decode.js';
+import { readLogs, type LogProvider } from './logs.js';
+import { generateName, gk, guard, isEventsView, orderTopLevel, present, qr, rfc3339, specChanged, storeKey, uuid } from './server-util.js';
+export { generateName, storeKey, uuid } from './server-util.js';
 import { eventFromView, eventToView } from './events-view.js';
 import { ipAddressFor, serviceIPs } from './ipaddresses.js';
 import { apiVersionOf, findResource, RESOURCES } from './discovery.js';
 import {
-  alreadyExists, badRequest, conflict, forbidden, internalError, invalid, methodNotAllowed, notFound,
+  alreadyExists, badRequest, conflict, forbidden, invalid, methodNotAllowed, notFound,
   OPTIMISTIC_LOCK_MESSAGE, resourceNotFound, type FieldError,
 } from './errors.js';
 import { convertFieldSelector, matchesFields, parseFieldSelector, selectableFields, type FieldTerm } from './field-selectors.js';
@@ -24,7 +27,7 @@ import { fromScale, hasScale, toScale } from './scale.js';
 import { matchesLabels, parseLabelSelector, SelectorParseError, type LabelSelectorParsed } from './selectors.js';
 import { objectKey, Store } from './store.js';
 import {
-  ApiError, type ApiClient, type DeleteOptions, type KubeList, type KubeObject, type ListOptions, type PatchType,
+  type ApiClient, type DeleteOptions, type KubeList, type KubeObject, type ListOptions, type PatchType,
   type ResourceInfo, type ResourceRef, type Unsubscribe, type VersionInfo, type WatchEvent, type WriteOptions,
 } from './types.js';
 import { clone, deepEqual, isObject, type MutableMeta } from './util.js';
@@ -47,7 +50,6 @@ const CREATE_ON_UPDATE = new Set(['/Endpoints', '/Event', 'events.k8s.io/Event',
 /** Namespaces that can never be deleted (pkg/registry/core/namespace). */
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-type LogProvider = (namespace: string, pod: string, opts: { container?: string; previous?: boolean; tailLines?: number }) => string;
 
 export class ApiServer implements ApiClient {
   readonly store = new Store();
@@ -158,35 +160,7 @@ export class ApiServer implements ApiClient {
       const info = findResource({ group: '', resource: 'pods' })!;
       const obj = this.store.get(storeKey(info), objectKey(namespace, pod));
       if (!obj) throw notFound(qr(info), pod);
-      const spec = isObject(obj.spec) ? obj.spec : {};
-      const containers = (Array.isArray(spec.containers) ? spec.containers : []) as { name?: string }[];
-      const inits = (Array.isArray(spec.initContainers) ? spec.initContainers : []) as { name?: string }[];
-      const all = [...inits, ...containers].map((c) => c.name ?? '');
-      let container = opts.container;
-      if (!container) {
-        if (containers.length !== 1) {
-          const names = containers.map((c) => c.name ?? '').join(' ');
-          const initNames = inits.map((c) => c.name ?? '').join(' ');
-          throw badRequest(`a container name must be specified for pod ${pod}, choose one of: [${names}]${inits.length ? ` or one of the init containers: [${initNames}]` : ''}`);
-        }
-        container = containers[0]!.name ?? '';
-      }
-      if (!all.includes(container)) throw badRequest(`container ${container} is not valid for pod ${pod}`);
-      // Not yet on a node: there is no kubelet to ask, and the server answers with an empty log.
-      if (!spec.nodeName) return '';
-      const status = isObject(obj.status) ? obj.status : {};
-      const statuses = [
-        ...(Array.isArray(status.initContainerStatuses) ? status.initContainerStatuses : []),
-        ...(Array.isArray(status.containerStatuses) ? status.containerStatuses : []),
-      ] as { name?: string; state?: { waiting?: { reason?: string }; running?: unknown; terminated?: unknown }; lastState?: { terminated?: unknown } }[];
-      const cs = statuses.find((s) => s.name === container);
-      if (opts.previous) {
-        if (!cs?.lastState?.terminated) throw badRequest(`previous terminated container "${container}" in pod "${pod}" not found`);
-      } else if (!cs || (!cs.state?.running && !cs.state?.terminated)) {
-        const reason = cs?.state?.waiting?.reason ?? 'ContainerCreating';
-        throw badRequest(`container "${container}" in pod "${pod}" is waiting to start: ${reason}`);
-      }
-      return this.logProvider ? this.logProvider(namespace, pod, { ...opts, container }) : '';
+      return readLogs(obj, opts, this.logProvider);
     });
   }
 
@@ -554,58 +528,3 @@ export class ApiServer implements ApiClient {
 
 // ---------------------------------------------------------------- pure helpers
 
-function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw internalError(e instanceof Error ? e.message : String(e));
-  }
-}
-
-export function storeKey(info: { group: string; plural: string }): string {
-  if (isEventsView(info)) return 'events'; // one storage, two API views
-  return info.group ? `${info.plural}.${info.group}` : info.plural;
-}
-
-function isEventsView(info: { group: string; plural: string }): boolean {
-  return info.group === 'events.k8s.io' && info.plural === 'events';
-}
-
-/** What a client of `info` sees of a stored object (a copy). */
-function present(info: ResourceInfo, stored: KubeObject): KubeObject {
-  return isEventsView(info) ? clone(eventToView(stored)) : clone(stored);
-}
-
-function qr(info: ResourceInfo): { group: string; resource: string } {
-  return { group: info.group, resource: info.plural };
-}
-
-function gk(info: ResourceInfo): string { return `${info.group}/${info.kind}`; }
-
-/** names.SimpleNameGenerator: prefix cut to 58 characters + 5 random characters. */
-export function generateName(prefix: string, rng: SeededRandom): string {
-  return prefix.slice(0, 58) + rng.string(K8S_RAND_ALPHABET, 5);
-}
-
-/** A version-4 UUID drawn from the seeded RNG. */
-export function uuid(rng: SeededRandom): string {
-  const hex = (n: number): string => { let s = ''; for (let i = 0; i < n; i++) s += rng.int(16).toString(16); return s; };
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(4)]}${hex(3)}-${hex(12)}`;
-}
-
-function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-function specChanged(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject): KubeObject => { const c = { ...o }; delete c.metadata; delete c.status; return c; };
-  return !deepEqual(strip(a), strip(b));
-}
-
-/** apiVersion, kind, metadata first, as the server serializes. */
-function orderTopLevel(o: KubeObject): KubeObject {
-  const out: KubeObject = { apiVersion: o.apiVersion, kind: o.kind, metadata: o.metadata };
-  for (const [k, v] of Object.entries(o)) if (!(k in out) && v !== undefined) out[k] = v;
-  return out;
-}
