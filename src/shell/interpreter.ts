@@ -37,6 +37,21 @@ export class LoopControl {
 /** Builtins that are also programs in /bin or /usr/bin (`/bin/bash`, `/usr/bin/env` run them). */
 const BINARY_BUILTINS = new Set(['bash', 'sh', 'env', 'which', 'test', '[', 'watch']);
 
+/**
+ * Commands that read stdin when given no input operands; at the terminal they wait for lines
+ * until Ctrl-D. (Other commands never read the terminal here.)
+ */
+function readsTerminal(argv: string[]): boolean {
+  const [name, ...args] = argv;
+  const operands = args.filter((a) => a === '-' || !a.startsWith('-'));
+  switch (name) {
+    case 'cat': case 'wc': case 'sort': case 'base64': return operands.length === 0 || operands.includes('-');
+    case 'tee': return true;
+    case 'kubectl': return args.some((a, i) => (a === '-' && ['-f', '--filename'].includes(args[i - 1] ?? '')) || a === '--filename=-' || a === '-f-' || a === '-f=-');
+    default: return false;
+  }
+}
+
 /** A loop that never waits would freeze the page; real bash has no limit, we stop here. */
 const MAX_LOOP = 100_000;
 
@@ -61,6 +76,8 @@ export interface InterpreterDeps {
   pid: number;
   /** The terminal's width, when the page has told the session. */
   columns?: () => number | undefined;
+  /** Lines typed at the terminal until Ctrl-D, for a command that reads it (`cat > f`). */
+  readTerminal?: () => Promise<string>;
 }
 
 /** Bytes a pipe holds before the writer is stopped (Linux: 64 KiB). */
@@ -73,6 +90,7 @@ export class Interpreter {
   readonly builtins: Record<string, Builtin>;
   readonly pid: number;
   private readonly columns: () => number | undefined;
+  private readonly readTerminal?: () => Promise<string>;
   /** Counts $(...) runs, so an assignment-only command can return the last one's status. */
   private substitutions = 0;
   /** How many loops enclose the running command (`break` outside one is an error). */
@@ -85,6 +103,7 @@ export class Interpreter {
     this.builtins = deps.builtins;
     this.pid = deps.pid;
     this.columns = deps.columns ?? (() => undefined);
+    this.readTerminal = deps.readTerminal;
   }
 
   /** 'bash' or 'sh': the name in front of shell error messages. */
@@ -296,8 +315,11 @@ export class Interpreter {
       for (const [k, v] of Object.entries(assigns)) this.setVar(k, v);
       return this.substitutions > subsBefore ? this.state.lastExit : (this.state.lastExit = 0);
     }
+    let stdin = io.stdin;
+    if (io.stdinIsTerminal && this.readTerminal && readsTerminal(argv)) stdin = await this.readTerminal();
+    if (signal.aborted) return (this.state.lastExit = 130);
     const commandIO: CommandIO = {
-      stdin: io.stdin,
+      stdin,
       isTTY: io.outIsTerminal,
       env: this.environment(assigns),
       cwd: this.state.cwd,

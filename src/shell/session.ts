@@ -47,7 +47,8 @@ export interface SessionOptions {
   snapshot?: SessionSnapshot;
 }
 
-type FrameKind = 'login' | 'nested' | 'attach' | 'exec';
+/** 'input': a command such as `cat > f` reading the terminal until Ctrl-D (no shell of its own). */
+type FrameKind = 'login' | 'nested' | 'attach' | 'exec' | 'input';
 
 interface Frame {
   kind: FrameKind;
@@ -60,6 +61,8 @@ interface Frame {
   noPrompt?: boolean;
   /** An interactive bash reads ~/.bashrc before the first command (aliases live there). */
   rcPending?: boolean;
+  /** What was typed so far into a command reading the terminal ('input' frames). */
+  typed?: string;
   /** Ends the kubectl exec/attach waiting on this shell. */
   resolve?: (code: number) => void;
   /** The command line that was running when this shell was entered; it resumes on exit. */
@@ -206,7 +209,7 @@ class SessionImpl implements ShellSession {
       version: 1 as const,
       workstation: { fs: login.host.fs.snapshot(), state: login.interp.state, history: login.history },
       containers: [...this.containerFs.values()].map((c) => ({ spec: c.spec, fs: c.host.fs.snapshot() })),
-      frames: this.frames.slice(1).map((f) => ({ kind: f.kind, hostId: f.host.id, state: f.interp.state, history: f.history, suppressPrompt: f.suppressPrompt, noPrompt: f.noPrompt })),
+      frames: this.frames.slice(1).filter((f) => f.kind !== 'input').map((f) => ({ kind: f.kind, hostId: f.host.id, state: f.interp.state, history: f.history, suppressPrompt: f.suppressPrompt, noPrompt: f.noPrompt })),
       kubeconfig: this.config,
       buffer: this.buffer,
     });
@@ -217,7 +220,10 @@ class SessionImpl implements ShellSession {
   private top(): Frame { return this.frames[this.frames.length - 1]!; }
 
   private makeFrame(kind: FrameKind, host: Host, state: ShellState): Frame {
-    const interp = new Interpreter({ host, state, time: this.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns });
+    const interp = new Interpreter({
+      host, state, time: this.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns,
+      readTerminal: () => this.readTerminal(),
+    });
     return { kind, host, interp, history: [], suppressPrompt: false };
   }
 
@@ -242,6 +248,7 @@ class SessionImpl implements ShellSession {
 
   private async feedInner(line: string, signal: AbortSignal): Promise<LineResult> {
     const frame = this.top();
+    if (frame.kind === 'input') return this.typeIntoCommand(frame, line, signal);
     if (frame.rcPending) await this.readRc(frame, signal);
     if (line === '\x04') return this.endOfFile(signal);
     frame.suppressPrompt = false;
@@ -260,6 +267,36 @@ class SessionImpl implements ShellSession {
     const run = frame.interp.runList(parsed.list, terminalFds(this.terminal()), signal);
     const code = await this.awaitOrEnter(run, src, signal);
     return { complete: true, input: src, exitCode: code, host };
+  }
+
+  /**
+   * A command that reads the terminal (`cat > f`, `kubectl apply -f -`) waits for lines until
+   * Ctrl-D; then it runs with them as stdin, and the line that started it continues.
+   */
+  private readTerminal(): Promise<string> {
+    const below = this.top();
+    const frame: Frame = { kind: 'input', host: below.host, interp: below.interp, history: below.history, suppressPrompt: false, noPrompt: true, typed: '' };
+    const text = new Promise<string>((resolve) => { frame.resolve = () => resolve(frame.typed ?? ''); });
+    this.frames.push(frame);
+    this.entered?.();
+    return text;
+  }
+
+  private async typeIntoCommand(frame: Frame, line: string, signal: AbortSignal): Promise<LineResult> {
+    if (line !== '\x04') {
+      frame.typed += line + '\n';
+      return { complete: false };
+    }
+    this.frames.pop();
+    frame.resolve?.(0);
+    const input = (frame.typed ?? '').replace(/\n$/, '');
+    const suspended = frame.suspended;
+    let code: number | undefined = this.top().interp.state.lastExit;
+    if (suspended) {
+      code = await this.awaitOrEnter(suspended.run, suspended.input, signal);
+      if (code !== undefined) this.resumed.push({ input: suspended.input, exitCode: code });
+    }
+    return { complete: true, input, exitCode: code, host: frame.host.label };
   }
 
   private async readRc(frame: Frame, signal: AbortSignal): Promise<void> {

@@ -77,7 +77,7 @@ export class Typist {
     const entry: TranscriptEntry = {
       host: pending.host,
       prompt: pending.prompt,
-      input: line === '\x04' ? line : r.input ?? pending.lines.join('\n'),
+      input: r.input || (line === '\x04' ? line : pending.lines.join('\n')),
       output: stripEscapes(pending.output),
       exitCode: r.exitCode ?? null,
     };

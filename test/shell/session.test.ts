@@ -102,3 +102,23 @@ describe('kubectl on the workstation (real cluster)', () => {
     expect(h.session.complete('kubectl apply -f sv').candidates).toEqual(['svc-example.yaml']);
   });
 });
+
+describe('commands reading the terminal', () => {
+  it('cat > file takes typed lines until Ctrl-D, then the line goes on', async () => {
+    const h = harness();
+    expect(await h.run('cat > pod.yaml; echo saved')).toBe('');
+    expect(h.session.prompt()).toBe('');
+    await h.run('kind: Pod', '  name: x');
+    expect(h.last.complete).toBe(false);
+    expect(await h.run('\x04')).toBe('saved\n');
+    expect(h.session.prompt()).toBe('learner@kubelab:~$ ');
+    expect(await h.run('cat pod.yaml')).toBe('kind: Pod\n  name: x\n');
+    expect(await h.run('cat', 'typed', '\x04')).toBe('typed\n');
+  });
+
+  it('kubectl apply -f - reads the YAML typed at the terminal', async () => {
+    const h = clusterHarness();
+    await h.run('kubectl apply -f -', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: typed');
+    expect(await h.run('\x04')).toBe('configmap/typed created\n');
+  });
+});
