@@ -183,7 +183,8 @@ function compare(a: unknown, op: string, b: unknown): boolean {
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  // Go's json.Marshal escapes HTML characters.
+  if (typeof v === 'object') return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
   return String(v);
 }
 
