@@ -101,9 +101,11 @@ export class Cluster {
       for (const w of restore.wakeups) this.wakeAt(w.controller, w.key, w.at);
       this.settle();
     } else {
+      ctx.fastForwardUntil = opts.startTime;
       bootstrapCluster(this.profile, this.api, this.clock, this.rng, this.runtime, { advance: (ms) => this.advance(ms), recordEvent: (ev) => this.recorder.record(ev) });
       this.settle();
       this.advanceTo(opts.startTime);
+      ctx.fastForwardUntil = undefined;
     }
   }
 

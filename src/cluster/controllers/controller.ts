@@ -21,6 +21,11 @@ export interface ControllerContext {
   wakeAt(controller: string, key: string, atMs: number): void;
   /** The container runtime model the kubelet drives and the network layer reads. */
   runtime: ContainerRuntime;
+  /**
+   * While a new cluster fast-forwards through its past, periodic chores with no lasting effect
+   * (heartbeats) may sleep until shortly before this time.
+   */
+  fastForwardUntil?: number;
 }
 
 export interface EventSpec {

@@ -13,6 +13,7 @@ import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
 import type { Informer } from './informer.js';
 import { buildStatus } from './kubelet-status.js';
+import { heartbeat } from './kubelet-heartbeat.js';
 import { probeDefaults, runProbe } from './kubelet-probes.js';
 import { knownTag, notFoundTagMessage, pullErrorMessage, resolveImage } from '../images.js';
 import { planProcess } from '../runtime/process.js';
@@ -22,6 +23,8 @@ import { R, clone, deepEqual, goDurationMs, keyOf, splitKey } from './util.js';
 import { K8S_RAND_ALPHABET } from '../rng.js';
 
 const MAX_BACKOFF = 300_000;
+/** Queue key for the node's own heartbeats (not a pod key: no '/'). */
+const HEARTBEAT = '\u0000heartbeat';
 const INITIAL_BACKOFF = 10_000;
 const HEX = '0123456789abcdef';
 /** A deadline that never comes (JSON-safe, unlike Infinity). */
@@ -40,6 +43,7 @@ export class Kubelet implements Controller {
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
     this.pods = ctx.informers.for<Pod & KubeObject>(R.pods).addIndex('nodeName', (p) => [p.spec?.nodeName ?? '']);
+    ctx.informers.for(R.leases); ctx.informers.for(R.nodes); // read by the heartbeats
     this.pods.onChange((_t, pod, old) => {
       if (pod.spec?.nodeName === this.node.name || old?.spec?.nodeName === this.node.name) this.queue.add(keyOf(pod));
     });
@@ -48,6 +52,7 @@ export class Kubelet implements Controller {
 
   /** Re-queues every object this controller owns (an informer resync). */
   resync(): void {
+    this.queue.add(HEARTBEAT);
     for (const p of this.pods.byIndex('nodeName', this.node.name)) this.queue.add(keyOf(p));
     for (const r of this.ctx.runtime.allPods()) if (r.nodeName === this.node.name) this.queue.add(`${r.namespace}/${r.name}`);
   }
@@ -58,6 +63,7 @@ export class Kubelet implements Controller {
   private get cpus(): number { return Math.max(1, Math.floor(Number.parseFloat(this.node.capacity.cpu) || 1)); }
 
   sync(key: string): void {
+    if (key === HEARTBEAT) { this.ctx.wakeAt(this.name, HEARTBEAT, heartbeat(this.ctx, this.node.name)); return; }
     const [ns, name] = splitKey(key);
     const pod = this.pods.get(ns, name);
     const rt = this.ctx.runtime;

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../src/cluster/cluster.js';
 import { R, START, list, newCluster, nginxPod, type Any } from '../helpers.js';
 
+/** API writes while fn runs, apart from the kubelets' heartbeats (Leases every 10 s, Nodes every 5 min). */
 function writesDuring(c: Cluster, fn: () => void): string[] {
   const seen: string[] = [];
-  const offs = c.api.discovery().filter((r) => r.verbs.includes('watch')).map((r) => c.api.watch({ group: r.group, resource: r.plural }, undefined, {}, (e) => seen.push(`${e.type} ${r.plural} ${e.object.metadata?.name}`)));
+  const offs = c.api.discovery().filter((r) => r.verbs.includes('watch') && r.plural !== 'leases' && r.plural !== 'nodes').map((r) => c.api.watch({ group: r.group, resource: r.plural }, undefined, {}, (e) => seen.push(`${e.type} ${r.plural} ${e.object.metadata?.name}`)));
   fn();
   for (const off of offs) off();
   return seen;
@@ -144,5 +145,19 @@ describe('node events of a fresh cluster', () => {
   it('has none left on the 3-day-old EKS cluster (events live one hour)', () => {
     const c = newCluster('eks-article');
     expect(c.api.list(R.events, undefined).items).toEqual([]);
+  });
+});
+
+describe('heartbeats', () => {
+  it('renew the node Lease every 10 s and node condition heartbeats every 5 minutes', () => {
+    const c = newCluster('kind');
+    const lease = () => Date.parse((c.api.get({ group: 'coordination.k8s.io', resource: 'leases' }, 'kube-node-lease', 'kind-control-plane') as Any).spec.renewTime);
+    const beat = () => Date.parse((c.api.get(R.nodes, undefined, 'kind-control-plane') as Any).status.conditions[3].lastHeartbeatTime);
+    expect(c.clock.now() - lease()).toBeLessThan(10_000);
+    expect(c.clock.now() - beat()).toBeLessThan(300_000);
+    c.advance(17 * 60_000);
+    expect(c.clock.now() - lease()).toBeLessThan(10_000);
+    expect(c.clock.now() - beat()).toBeLessThan(300_000);
+    expect((c.api.get({ group: 'coordination.k8s.io', resource: 'leases' }, 'kube-node-lease', 'kind-control-plane') as Any).spec.renewTime).toMatch(/\.\d{6}Z$/);
   });
 });
