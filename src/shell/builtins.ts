@@ -146,6 +146,7 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       return sh.runArgv(args.slice(i), { ...io, env });
     },
     watch: async (args, io, sh) => watch(args, io, sh, deps),
+    xargs: async (args, io, sh) => xargs(args, io, sh),
     bash: async (args, io, sh) => shellCommand(args, io, sh),
     sh: async (args, io, sh) => shellCommand(args, io, sh),
   };
@@ -155,6 +156,43 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
 }
 
 export const BUILTIN_NAMES: readonly string[] = NAMES_BASH;
+
+/** xargs [-n N] [-I R] [-r] [COMMAND [ARG...]]: runs COMMAND with words read from stdin (default echo). */
+async function xargs(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {
+  let perCall = Infinity;
+  let replace: string | undefined;
+  let noRunIfEmpty = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-n') perCall = Number(args[++i]);
+    else if (/^-n\d+$/.test(a)) perCall = Number(a.slice(2));
+    else if (a === '-i') replace = '{}';
+    else if (a.startsWith('-I')) replace = a.length > 2 ? a.slice(2) : args[++i];
+    else if (a === '-r' || a === '--no-run-if-empty') noRunIfEmpty = true;
+    else if (a === '-0' || a === '-t') continue;
+    else if (a.startsWith('-') && a !== '-') { io.stderr(`xargs: invalid option -- '${a.slice(1, 2)}'\nUsage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\nTry 'xargs --help' for more information.\n`); return 1; }
+    else break;
+  }
+  const command = args.length > i ? args.slice(i) : ['echo'];
+  if (!sh.builtins[command[0]!] && !sh.host.commands[command[0]!]) {
+    io.stderr(`xargs: ${command[0]}: No such file or directory\n`);
+    return 127;
+  }
+  if (!Number.isFinite(perCall) && perCall !== Infinity || perCall < 1) { io.stderr(`xargs: value for -n option should be >= 1\n`); return 1; }
+  const items = replace !== undefined ? io.stdin.split('\n').filter((l) => l.trim() !== '') : io.stdin.split(/\s+/).filter(Boolean);
+  if (items.length === 0 && (noRunIfEmpty || replace !== undefined)) return 0;
+  const batches: string[][] = [];
+  if (replace !== undefined) for (const it of items) batches.push(command.map((c) => c.split(replace!).join(it)));
+  else if (items.length === 0) batches.push(command);
+  else for (let k = 0; k < items.length; k += perCall === Infinity ? items.length : perCall) batches.push([...command, ...items.slice(k, k + (perCall === Infinity ? items.length : perCall))]);
+  let code = 0;
+  for (const argv of batches) {
+    if (io.signal.aborted) return 130;
+    if ((await sh.runArgv(argv, { ...io, stdin: '' })) !== 0) code = 123;
+  }
+  return code;
+}
 
 function loopControl(kind: 'break' | 'continue', args: string[], io: CommandIO, sh: Interpreter): number {
   if (sh.loopDepth === 0) {

@@ -97,3 +97,20 @@ describe('colours and aliases from ~/.bashrc', () => {
     expect(await h.run('unalias k; k')).toBe('bash: k: command not found\n');
   });
 });
+
+describe('xargs and pagers', () => {
+  it('xargs batches words, replaces -I strings, reports missing commands like GNU', async () => {
+    const h = harness();
+    expect(await h.run('printf "a\\nb\\nc\\n" | xargs echo x')).toBe('x a b c\n');
+    expect(await h.run('printf "a\\nb\\nc\\n" | xargs -n 2 echo')).toBe('a b\nc\n');
+    expect(await h.run('printf "f1\\nf2\\n" | xargs -I{} echo "<{}>"')).toBe('<f1>\n<f2>\n');
+    expect(await h.run('echo a | xargs nosuch; echo $?')).toBe('xargs: nosuch: No such file or directory\n127\n');
+    expect(await h.run('echo a | xargs false; echo $?')).toBe('123\n');
+  });
+
+  it('less and more print everything (no pager in kubelab)', async () => {
+    const h = harness({ files: { 'a.txt': 'A\n' } });
+    expect(await h.run('echo hi | less')).toBe('hi\n');
+    expect(await h.run('more a.txt')).toBe('A\n');
+  });
+});

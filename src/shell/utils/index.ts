@@ -14,7 +14,7 @@ import { cp, mkdir, mv, rm, tee, touch } from './files.js';
 import { grep } from './grep.js';
 import { head, tail } from './head-tail.js';
 import { makeLs } from './ls.js';
-import { base64, clear, falseCmd, makeHostname, makeWhoami, pwd, sleep, trueCmd, yes } from './misc.js';
+import { base64, clear, falseCmd, makeHostname, makeWhoami, pager, pwd, sleep, trueCmd, yes } from './misc.js';
 import { sed } from './sed.js';
 import { sort, uniq } from './sort-uniq.js';
 import { wc } from './wc.js';
@@ -37,9 +37,9 @@ export function coreUtilities(deps: UtilityDeps): Record<string, Command> {
   };
 }
 
-/** nano, vi, vim, code: the workstation's editors (they open the page's editor panel). */
+/** nano, vi, vim, code: the workstation's editors (they open the page's editor panel); less and more. */
 export function editorCommands(openEditor?: OpenEditor): Record<string, Command> {
-  return Object.fromEntries(['nano', 'vi', 'vim', 'code'].map((n) => [n, makeEditor(n, openEditor)]));
+  return { ...Object.fromEntries(['nano', 'vi', 'vim', 'code'].map((n) => [n, makeEditor(n, openEditor)])), less: pager, more: pager };
 }
 
 export type { OpenEditor } from './editor.js';

@@ -71,3 +71,16 @@ export const base64: Command = async (args, io) => {
   io.stdout(out + (out ? '\n' : ''));
   return 0;
 };
+
+/** less / more: kubelab has no pager, so they print everything (as `less` does into a pipe). */
+export const pager: Command = async (args, io) => {
+  const files = args.filter((a) => !a.startsWith('-') && !a.startsWith('+'));
+  if (files.length === 0) { io.stdout(io.stdin); return 0; }
+  let code = 0;
+  for (const f of files) {
+    const text = readOperand('less', f, io);
+    if (text === undefined) code = 1;
+    else io.stdout(text);
+  }
+  return code;
+};
