@@ -9,7 +9,8 @@ import { AggregateError, KubectlError, UsageError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import { customColumnsPrinter } from '../printers/custom-columns.js';
 import { asList, parseOutput, printFlags, renderObject, stripManagedFields, type OutputFormat } from '../printers/output.js';
-import { printHumanTable, type HumanTableOptions } from '../printers/table-printer.js';
+import { objectMetaTable, printHumanTable, type HumanTableOptions } from '../printers/table-printer.js';
+import { ageSince } from '../printers/duration.js';
 import { SortFieldMissing, sortExpression, sortObjects } from '../printers/sort-by.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation, VerbSpec } from '../registry.js';
@@ -157,7 +158,9 @@ function printTables(inv: Invocation, wide: boolean, fetched: Fetched, allNamesp
       // The table sorter's "field not found" error is swallowed: the table just prints nothing.
       try { objects = sortObjects(g.objects, sortBy); } catch (e) { if (!(e instanceof SortFieldMissing)) throw e; objects = []; }
     }
-    const text = printHumanTable(buildTable(g.info, objects, now), opts, w);
+    // --server-print=false: kubectl's own NAME/AGE columns (what it shows when a server has no tables).
+    const table = inv.flags.bool('server-print') ? buildTable(g.info, objects, now) : objectMetaTable(objects, (o) => ageSince(o.metadata?.creationTimestamp, now));
+    const text = printHumanTable(table, opts, w);
     if (text === '') continue;
     if (!first && !opts.noHeaders && written) inv.ctx.stdout('\n');
     inv.ctx.stdout(text);
