@@ -18,6 +18,7 @@ import { R, clone, controllerOf, deepEqual, keyOf, ownerRef, parseTime, rfc3339,
 type DeployObj = Deployment & KubeObject;
 type RSObj = ReplicaSet & KubeObject;
 const REV = 'deployment.kubernetes.io/revision';
+const REV_HISTORY = 'deployment.kubernetes.io/revision-history';
 const DESIRED = 'deployment.kubernetes.io/desired-replicas';
 const MAX = 'deployment.kubernetes.io/max-replicas';
 
@@ -69,8 +70,10 @@ export class DeploymentController implements Controller {
         newRS = this.createNewRS(d, olds, maxRev + 1, conds);
         if (!newRS) return;
       } else if (revisionOf(newRS) <= maxRev) {
-        // Rolled back to an old template: it becomes the newest revision.
-        newRS = this.annotate(newRS, { [REV]: String(maxRev + 1) });
+        // Rolled back to an old template: it becomes the newest revision, remembering its old ones.
+        const old = newRS.metadata?.annotations?.[REV];
+        const hist = newRS.metadata?.annotations?.[REV_HISTORY];
+        newRS = this.annotate(newRS, { [REV]: String(maxRev + 1), ...(old ? { [REV_HISTORY]: hist ? `${hist},${old}` : old } : {}) });
       }
       this.ensureDeploymentRevision(d, revisionOf(newRS));
       const surge = this.limits(d);

@@ -89,6 +89,7 @@ describe('deployment controller', () => {
     c.advance(60_000);
     const rs = c.api.get(R.replicasets, 'default', first) as Any;
     expect(rs.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
+    expect(rs.metadata.annotations['deployment.kubernetes.io/revision-history']).toBe('1');
     expect(rs.spec.replicas).toBe(2);
     expect(list(c, R.replicasets)).toHaveLength(2);
   });
