@@ -468,6 +468,7 @@ class SessionImpl implements ShellSession {
       dnsServer: clusterDnsIP(this.cluster.api),
       clusterDomain: this.cluster.profile?.clusterDomain ?? 'cluster.local',
       snapshot: fs,
+      kernel: this.cluster.profile?.nodes.find((n) => n.name === spec.nodeName)?.kernelVersion,
     });
   }
 }

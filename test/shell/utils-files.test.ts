@@ -99,3 +99,30 @@ describe('terminal width', () => {
     expect(await h.run('ls')).toBe('deploy-example.yaml  external-endpoint.yaml  rtfm-service.yaml\tsvc-example.yaml\n');
   });
 });
+
+describe('find, printenv, uname, ls -t/-S', () => {
+  it('find walks paths with -name, -type and -maxdepth', async () => {
+    const { harness } = await import('./helpers.js');
+    const h = harness({ files: { 'a/x.yaml': '', 'a/b/y.yaml': '', 'c.txt': '' } });
+    expect(await h.run('find a')).toBe('a\na/b\na/b/y.yaml\na/x.yaml\n');
+    expect(await h.run('find . -name "*.yaml"')).toBe('./a/b/y.yaml\n./a/x.yaml\n');
+    expect(await h.run('find a -type d')).toBe('a\na/b\n');
+    expect(await h.run('find a -maxdepth 1 -type f')).toBe('a/x.yaml\n');
+    expect(await h.run('find nope')).toBe('find: ‘nope’: No such file or directory\n');
+  });
+
+  it('printenv and uname', async () => {
+    const { harness } = await import('./helpers.js');
+    const h = harness();
+    expect(await h.run('printenv HOME NOPE; echo $?')).toBe('/home/learner\n1\n');
+    expect(await h.run('uname; uname -r; uname -m')).toBe('Linux\n6.8.0-60-generic\nx86_64\n');
+  });
+
+  it('ls -t sorts newest first, -S largest first', async () => {
+    const { harness } = await import('./helpers.js');
+    const h = harness({ files: { 'old.txt': 'xxxxxxxx', 'mid.txt': 'x' } });
+    await h.run('sleep 60', 'touch new.txt');
+    expect(await h.run('ls -t | head -1')).toBe('new.txt\n');
+    expect(await h.run('ls -S | head -1')).toBe('old.txt\n');
+  });
+});

@@ -89,6 +89,8 @@ export interface ContainerHostOptions {
   clusterDomain: string;
   /** A saved fs (the container was entered before in this session). */
   snapshot?: VfsSnapshot;
+  /** The node's kernel release (`uname -r` in a container). */
+  kernel?: string;
 }
 
 /** Builds the Host for a container; registered image setups decide files, tools and shell. */
@@ -128,7 +130,7 @@ export function createContainerHost(spec: ContainerSpec & { uid: string }, opts:
     home,
     fs,
     env,
-    commands: { ...coreUtilities({ now: opts.now, user, hostname, ip: spec.podIP }), ...parts.commands },
+    commands: { ...coreUtilities({ now: opts.now, user, hostname, ip: spec.podIP, kernel: opts.kernel }), ...parts.commands },
     paths: parts.paths,
     dialect,
     workdir: parts.workdir ?? '/',

@@ -11,6 +11,7 @@ import { makeDate } from './date.js';
 import { echo, printf } from './echo.js';
 import { makeEditor, type OpenEditor } from './editor.js';
 import { cp, mkdir, mv, rm, tee, touch } from './files.js';
+import { find, makeUname, printenv } from './find.js';
 import { grep } from './grep.js';
 import { head, tail } from './head-tail.js';
 import { makeLs } from './ls.js';
@@ -25,13 +26,16 @@ export interface UtilityDeps {
   user: string;
   hostname: string;
   ip?: string;
+  /** `uname -r`: the node's kernel (containers share it). */
+  kernel?: string;
   /** The page's editor; absent headless. */
   openEditor?: OpenEditor;
 }
 
 export function coreUtilities(deps: UtilityDeps): Record<string, Command> {
   return {
-    awk, base64, cat, clear, cp, cut, date: makeDate(deps.now), echo, false: falseCmd, grep, head,
+    awk, base64, cat, clear, cp, cut, date: makeDate(deps.now), echo, false: falseCmd, find, grep, head, printenv,
+    uname: makeUname(deps.hostname, deps.kernel ?? '6.8.0-60-generic'),
     hostname: makeHostname(deps.hostname, deps.ip), ls: makeLs(deps.now), mkdir, mv, printf, pwd, rm,
     sed, sleep, sort, tail, tee, touch, tr, true: trueCmd, uniq, wc, whoami: makeWhoami(deps.user), yes,
   };

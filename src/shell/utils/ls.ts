@@ -30,7 +30,7 @@ export function makeLs(now: () => number): Command {
   return async (rawArgs, io) => {
     const { args, color } = takeColor(rawArgs, io);
     const painter = new Painter(color);
-    const o = parseOpts('ls', args, io, { flags: 'laA1dhRrtF', longMap: { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', recursive: 'R', reverse: 'r' } });
+    const o = parseOpts('ls', args, io, { flags: 'laA1dhRrtSF', longMap: { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', recursive: 'R', reverse: 'r' } });
     if (!o) return 2;
     const f = o.flags;
     const operands = o.operands.length ? o.operands : ['.'];
@@ -51,6 +51,7 @@ export function makeLs(now: () => number): Command {
       let names = io.fs.readdir(abs).filter((n) => f.has('a') || f.has('A') || !n.startsWith('.'));
       names = sortNames(names);
       if (f.has('a')) names = ['.', '..', ...names];
+      names = sortBy(io, names, (n) => io.fs.resolve(abs, n), f);
       if (f.has('r')) names.reverse();
       const body = render(io, names, (n) => io.fs.resolve(abs, n), f, now, true, painter);
       blocks.push((many ? `${d}:\n` : '') + body);
@@ -65,6 +66,15 @@ export function makeLs(now: () => number): Command {
     io.stdout(blocks.join('\n'));
     return code;
   };
+}
+
+/** -t (newest first) and -S (largest first); names stay the tie-break. Stable sort keeps it. */
+function sortBy(io: CommandIO, names: string[], abs: (n: string) => string, f: Set<string>): string[] {
+  const fs = io.fs as typeof io.fs & FsWithStat;
+  if (!fs.stat || (!f.has('t') && !f.has('S'))) return names;
+  const st = new Map(names.map((n) => [n, fs.stat!(abs(n))]));
+  const key = (n: string) => (f.has('S') ? st.get(n)?.size ?? 0 : st.get(n)?.mtime ?? 0);
+  return [...names].sort((a, b) => key(b) - key(a));
 }
 
 /** The simulated machines run in C / C.UTF-8 locales: plain code-point order. */
