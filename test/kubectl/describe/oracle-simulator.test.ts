@@ -21,7 +21,7 @@ const CASES: string[][] = [
   ...TYPES.map((t) => ['describe', t, '-A']),
   ['describe', 'pod', 'nginx-pod'], ['describe', 'svc', 'nginx-svc'], ['describe', 'svc', 'external-svc'], ['describe', 'svc', 'rtfm-service'],
   ['describe', 'svc', 'nginx-lb'], ['describe', 'svc', 'nginx-np'], ['describe', 'ep', 'nginx-svc'], ['describe', 'deploy', 'nginx-deploy'],
-  ['describe', 'pods', 'nginx-deploy'], ['describe', 'pod', 'broken'], ['describe', 'ns', 'default'], ['describe', 'sa', 'default'],
+  ['describe', 'pods', 'nginx-deploy'], ['describe', 'pod', 'broken'], ['describe', 'rs'], ['describe', 'pod', 'sleeper'], ['describe', 'pods', '-l', 'app=nginx'], ['describe', 'ns', 'default'], ['describe', 'sa', 'default'],
 ];
 
 for (const profile of ['kind', 'eks-article']) {

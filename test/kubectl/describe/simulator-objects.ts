@@ -43,10 +43,18 @@ export function runArticle(profile: string, seed = 42): Cluster {
   create({ group: 'apps', resource: 'statefulsets' }, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web' },
     spec: { serviceName: 'nginx-headless', replicas: 2, selector: { matchLabels: { app: 'sts' } },
       template: { metadata: { labels: { app: 'sts' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } } });
+  create(core('pods'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'sleeper' }, spec: { containers: [{ name: 'sh', image: 'busybox', command: ['sleep', '3600'] }] } });
   create(core('pods'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'broken' }, spec: { containers: [{ name: 'app', image: 'nosuchimage:9.9' }] } });
   c.advance(60_000);
   // A scale-down leaves events on the Deployment and a terminating pod behind.
   api.patch({ group: 'apps', resource: 'deployments' }, 'default', 'nginx-deploy', 'merge', { spec: { replicas: 3 } });
   c.advance(10 * 60_000 + 5000);
+  // A rollout to a new image (old ReplicaSet scaled to 0), then a pod deleted mid-grace-period.
+  api.patch({ group: 'apps', resource: 'deployments' }, 'default', 'nginx-deploy', 'strategic',
+    { spec: { template: { spec: { containers: [{ name: 'nginx-container', image: 'nginx:1.27' }] } } } });
+  c.advance(3 * 60_000);
+  api.delete(core('pods'), 'default', 'nginx-pod');
+  api.delete(core('pods'), 'default', 'sleeper');
+  c.advance(2000);
   return c;
 }
