@@ -61,6 +61,7 @@ export class App implements EmbedTarget {
   extras: Promise<void> = Promise.resolve();
 
   private readonly themeListeners: ((t: Theme) => void)[] = [];
+  private readonly commandListeners: ((rec: CommandRecord) => void)[] = [];
 
   constructor(private readonly root: HTMLElement, search: string, private readonly options: AppOptions = {}) {
     this.params = parseParams(search);
@@ -118,6 +119,9 @@ export class App implements EmbedTarget {
   }
 
   get currentTheme(): Theme { return this.theme; }
+  /** Every finished command (typed, pasted or from the embed API): lesson checks read these. */
+  onCommand(fn: (rec: CommandRecord) => void): void { this.commandListeners.push(fn); }
+
   /** The editor panel follows the page theme. */
   onThemeChange(fn: (t: Theme) => void): void { this.themeListeners.push(fn); }
 
@@ -221,7 +225,11 @@ export class App implements EmbedTarget {
       write: (t) => this.writer.write(t),
       cols: () => this.terminal.term.cols,
       history: new History(saved?.history ?? []),
-      onCommand: (rec, viaRun) => { this.persist.schedule(); this.embed?.commandFinished(rec, viaRun); },
+      onCommand: (rec, viaRun) => {
+        this.persist.schedule();
+        this.embed?.commandFinished(rec, viaRun);
+        for (const l of this.commandListeners) l(rec);
+      },
     });
     // A notice known now goes above the first prompt; one found while loading, above the current one.
     const showNotice = (): void => {
