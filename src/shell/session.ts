@@ -28,8 +28,18 @@ import type { OpenEditor } from './utils/index.js';
 import type { VfsSnapshot } from './vfs.js';
 
 /** What the session needs from the simulated cluster (src/cluster/cluster.ts satisfies it). */
+/** The container runtime operations a shell session drives (src/cluster/runtime ContainerRuntime has them). */
+export interface SessionRuntimeOps {
+  /** The attached main process (bash from `kubectl run -it`) exited: the kubelet applies the restart policy. */
+  exitContainer(namespace: string, pod: string, container: string | undefined, exitCode: number, now: number): boolean;
+  /** `kubectl exec` started a process (it shows in `ps`); returns its PID. */
+  spawnProcess(namespace: string, pod: string, container: string | undefined, command: string, user: string, now: number): number | undefined;
+  killProcess(namespace: string, pod: string, container: string | undefined, pid: number): void;
+}
+
 export interface SessionCluster extends NetworkHost {
   api: ApiClient;
+  runtime?: NetworkHost['runtime'] & Partial<SessionRuntimeOps>;
   /** The virtual clock (now(): ms since the epoch). */
   clock: { now(): number };
   profile?: ClusterProfile;
@@ -63,6 +73,8 @@ interface Frame {
   rcPending?: boolean;
   /** What was typed so far into a command reading the terminal ('input' frames). */
   typed?: string;
+  /** The PID `kubectl exec` got in the container, ended when the shell exits. */
+  pid?: number;
   /** Ends the kubectl exec/attach waiting on this shell. */
   resolve?: (code: number) => void;
   /** The command line that was running when this shell was entered; it resumes on exit. */
@@ -385,6 +397,7 @@ class SessionImpl implements ShellSession {
     }
     this.frames.pop();
     this.top().interp.state.lastExit = code;
+    this.endProcess(frame, code);
     frame.resolve?.(code);
     const suspended = frame.suspended;
     if (!suspended) return code;
@@ -439,6 +452,7 @@ class SessionImpl implements ShellSession {
     }
     const frame = this.makeFrame(req.kind, host, freshState(host));
     frame.spec = spec;
+    if (req.kind === 'exec') frame.pid = this.cluster.runtime?.spawnProcess?.(spec.namespace, spec.pod, spec.container, argv.join(' '), host.user, this.cluster.clock.now());
     frame.suppressPrompt = req.kind === 'attach';
     // A shell reading a pipe (`exec -i` without -t) is not interactive: it prints no prompt.
     frame.noPrompt = !req.tty;
@@ -447,6 +461,19 @@ class SessionImpl implements ShellSession {
     this.frames.push(frame);
     this.entered?.();
     return done;
+  }
+
+  /**
+   * Tells the runtime a container shell ended: an attached shell is the container's main
+   * process, so the container exits (and restarts or completes, as its policy says); an exec'd
+   * shell is just a process that goes away.
+   */
+  private endProcess(frame: Frame, code: number): void {
+    const spec = frame.spec;
+    const rt = this.cluster.runtime;
+    if (!spec || !rt) return;
+    if (frame.kind === 'attach') rt.exitContainer?.(spec.namespace, spec.pod, spec.container, code, this.cluster.clock.now());
+    else if (frame.kind === 'exec' && frame.pid !== undefined) rt.killProcess?.(spec.namespace, spec.pod, spec.container, frame.pid);
   }
 
   /** A container's filesystem lives as long as the pod (same uid): `apt install` survives exit. */

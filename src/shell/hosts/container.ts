@@ -76,7 +76,9 @@ export function containerSpecFor(api: ApiClient, namespace: string, podName: str
   return {
     namespace, pod: podName, container: c?.name ?? containerName, image: c?.image ?? '',
     podIP: pod.status?.podIP, nodeName: pod.spec?.nodeName, env,
-    argv: [...(c?.command ?? []), ...(c?.args ?? [])], uid: pod.metadata?.uid ?? '',
+    argv: [...(c?.command ?? []), ...(c?.args ?? [])],
+    // A restarted container starts from the image again: its files are a new instance's.
+    uid: `${pod.metadata?.uid ?? ''}#${pod.status?.containerStatuses?.find((s) => s.name === c?.name)?.restartCount ?? 0}`,
   };
 }
 
