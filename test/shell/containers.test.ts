@@ -120,3 +120,17 @@ describe('exec programs', () => {
     expect(await h.run('/usr/bin/env | grep -c ^HOME=')).toBe('1\n');
   });
 });
+
+describe('container lifecycle driven by the shell', () => {
+  it('exiting an attached bash ends the container: it restarts with a fresh fs, or completes', async () => {
+    const h = clusterHarness();
+    await h.run('kubectl run u --image=ubuntu -it -- bash', '', 'touch /tmp/mark', 'exit');
+    await h.wait(20_000);
+    expect(await h.run('kubectl get pod u -o jsonpath="{.status.containerStatuses[0].restartCount}"')).toBe('1');
+    await h.run('kubectl attach u -it', '');
+    expect(await h.run('ls /tmp; exit')).toBe("exit\nSession ended, resume using 'kubectl attach u -c u -i -t' command when the pod is running\n");
+    await h.run('kubectl run n --image=ubuntu -it --restart=Never -- bash', '');
+    expect(await h.run('exit 3')).toBe('exit\npod default/n terminated (Error)\n');
+    expect(await h.run('echo $?')).toBe('3\n');
+  });
+});
