@@ -2,10 +2,8 @@
 // initial bytes, Enter → output, idle heap. `node bench/page.mjs` prints them; bench/run.ts
 // imports benchPage(). Builds dist/ first if it is missing or stale.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { ensureBuilt } from '../test/browser/dist.mjs';
+import { ensureBuilt, initialBytes } from '../test/browser/dist.mjs';
 import { createServer } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -15,19 +13,6 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 function freePort() {
   return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
-}
-
-/** Bytes the page fetches before the first prompt: index.html's scripts, styles and preloads. */
-export function initialBytes(dist = join(root, 'dist')) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  let raw = 0, gz = 0;
-  for (const r of new Set(refs)) {
-    const buf = readFileSync(join(dist, r));
-    raw += buf.length;
-    gz += gzipSync(buf, { level: 9 }).length;
-  }
-  return { files: refs.length, raw, gz };
 }
 
 export async function benchPage() {
@@ -99,7 +84,7 @@ export async function benchPage() {
     const runtimeMs = (await cdp.send('Runtime.evaluate', { expression: "performance.getEntriesByName('kubelab:runtime')[0]?.startTime ?? -1", returnByValue: true })).result.value;
     await hctx.close();
 
-    const bytes = initialBytes();
+    const bytes = initialBytes(root);
     return {
       'ready median ms (5 cold loads)': median(readyTimes),
       'ready all ms': readyTimes.map((t) => t.toFixed(0)).join(' '),

@@ -14,7 +14,7 @@ import { LazySession, FRESH_PROMPT } from './lazy-session.js';
 import { Persister, SAVE_FORMAT, SAVE_VERSION, encodeSession, type KeyValueStore, type LessonPosition, type SavedSession } from './persist.js';
 import { EmbedApi, DEFAULT_ALLOWED_ORIGINS, parentOrigin, type EmbedTarget, type LessonState } from './embed.js';
 import { parseParams, shareLink, type PageParams, type Theme } from './params.js';
-import type { OpenEditor } from '../shell/utils/index.js';
+import type { OpenEditor } from '../shell/index.js';
 import { pt, type PageStringKey } from './page-strings.js';
 
 /** What other parts of the page (editor panel, lessons) plug in before boot(). */

@@ -3,7 +3,7 @@
  * (the saved one, or a fresh workstation's), typing works, and a line entered early waits
  * for the real session. Keeps the cluster and shell out of the first download.
  */
-import type { Completion, LineResult, OutputSink, Session } from '../shell/contract.js';
+import type { Completion, LineResult, OutputSink, Session } from '../shell/index.js';
 
 /** A fresh workstation's prompt (src/shell/hosts/workstation.ts; a test keeps them equal). */
 export const FRESH_PROMPT = 'learner@kubelab:~$ ';

@@ -3,7 +3,7 @@
  * DOM: it reads keys and writes ANSI to a `write` function, so Node tests drive it exactly
  * as the page does. Key bindings follow readline's defaults (bind -p in bash 5).
  */
-import type { Completion } from '../shell/contract.js';
+import type { Completion } from '../shell/index.js';
 import type { History } from './history.js';
 import { splitKeys, visibleWidth } from './keys.js';
 

@@ -4,7 +4,9 @@
  * line by line), and a record of every command for the embed API. No DOM: the page passes
  * `write`, Node tests pass a string buffer or @xterm/headless.
  */
-import type { Session, LineResult } from '../shell/contract.js';
+import type { Session, LineResult } from '../shell/index.js';
+// A value import from the shell's index would pull the whole shell into the first download.
+import { CTRL_D } from '../shell/contract.js';
 import { History } from './history.js';
 import { LineEditor } from './line-editor.js';
 import { endsAtLineStart, stripAnsi, toTerminalNewlines } from './keys.js';
@@ -80,12 +82,12 @@ export class Repl {
     if (!action) return;
     this.typeahead = rest + this.typeahead;
     if (action.type === 'submit') void this.execute(action.line, 'line');
-    else if (action.type === 'eof') void this.execute('\x04', 'eof');
+    else if (action.type === 'eof') void this.execute(CTRL_D, 'eof');
     else {
       this.atLineStart = true;
       // Ctrl-C at a continuation prompt drops the unfinished command, as bash does.
       // The session drops its buffered lines on EOF; its complaint about it is not shown.
-      if (this.continuation) void this.execute('\x04', 'cancel');
+      if (this.continuation) void this.execute(CTRL_D, 'cancel');
       else this.showPrompt();
     }
   }

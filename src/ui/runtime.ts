@@ -3,10 +3,7 @@
  * session on top of it, and how to save both. The page talks only to this.
  */
 import { Cluster, getProfile, DEFAULT_PROFILE } from '../cluster/index.js';
-import { createSession, type SessionSnapshot, type ShellSession } from '../shell/session.js';
-import { writeTree } from '../shell/vfs.js';
-import type { TimeDriver } from '../shell/contract.js';
-import type { OpenEditor } from '../shell/utils/index.js';
+import { createSession, writeTree, type OpenEditor, type SessionSnapshot, type ShellSession, type TimeDriver } from '../shell/index.js';
 import type { Advanceable } from './time-driver.js';
 
 /** Saved form of the cluster and the shell; opaque to the page, JSON-serialisable. */

@@ -3,7 +3,7 @@
  * the wall time elapsed since the last tick; a sleep ends when the *virtual* clock reaches
  * its deadline, so the "+30 s" button wakes sleepers too. Only src/ui may use timers.
  */
-import type { TimeDriver } from '../shell/contract.js';
+import type { TimeDriver } from '../shell/index.js';
 
 export interface Advanceable {
   now(): number;

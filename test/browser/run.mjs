@@ -1,7 +1,7 @@
 // Browser tests for the page: a production build served by `vite preview`, driven by
 // playwright-core in Debian's Chromium. Plain Node; prints "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { ensureBuilt } from './dist.mjs';
+import { ensureBuilt, initialBytes } from './dist.mjs';
 import { existsSync, mkdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -126,6 +126,11 @@ async function main() {
     assert(i >= 0, `prompt line not found:\n${l.join('\n')}`);
     log.phase = 'after';
     await context.close();
+  });
+
+  await test('the first download (JS+CSS before the prompt) stays under 130 kB gzip', async () => {
+    const b = initialBytes(root);
+    assert(b.gz < 130_000, `initial JS+CSS is ${(b.gz / 1000).toFixed(1)} kB gzip in ${b.files} files`);
   });
 
   await test('no network request after load, none off-origin', async () => {

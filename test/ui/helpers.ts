@@ -1,6 +1,6 @@
 /** A headless xterm and a tiny fake Session, so UI logic is tested against a real terminal. */
 import { Terminal } from '@xterm/headless';
-import type { Session, OutputSink, LineResult, Completion } from '../../src/shell/contract.js';
+import type { Session, OutputSink, LineResult, Completion } from '../../src/shell/index.js';
 
 export function headless(cols = 40, rows = 10): { term: Terminal; write(t: string): void; screen(): Promise<string[]> } {
   const term = new Terminal({ cols, rows, allowProposedApi: true });

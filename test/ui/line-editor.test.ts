@@ -3,7 +3,7 @@ import { LineEditor, columns, commonPrefix } from '../../src/ui/line-editor.js';
 import { History } from '../../src/ui/history.js';
 import { splitKeys, endsAtLineStart, stripAnsi } from '../../src/ui/keys.js';
 import { headless, cursorOf } from './helpers.js';
-import type { Completion } from '../../src/shell/contract.js';
+import type { Completion } from '../../src/shell/index.js';
 
 function setup(opts: { cols?: number; history?: string[]; complete?: (l: string) => Completion } = {}) {
   const t = headless(opts.cols ?? 40);

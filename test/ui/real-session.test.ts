@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/ui/runtime.js';
 import { LazySession, FRESH_PROMPT } from '../../src/ui/lazy-session.js';
 import { Repl, type CommandRecord } from '../../src/ui/repl.js';
-import { HeadlessTime } from '../../src/shell/time.js';
+import { HeadlessTime } from '../../src/shell/index.js';
 import { headless } from './helpers.js';
 
 const START = Date.UTC(2026, 10, 26, 12, 0, 0);
