@@ -220,7 +220,7 @@ class SessionImpl implements ShellSession {
     return structuredClone({
       version: 1 as const,
       workstation: { fs: login.host.fs.snapshot(), state: login.interp.state, history: login.history },
-      containers: [...this.containerFs.values()].map((c) => ({ spec: c.spec, fs: c.host.fs.snapshot() })),
+      containers: this.liveContainers().map((c) => ({ spec: c.spec, fs: c.host.fs.snapshot() })),
       frames: this.frames.slice(1).filter((f) => f.kind !== 'input').map((f) => ({ kind: f.kind, hostId: f.host.id, state: f.interp.state, history: f.history, suppressPrompt: f.suppressPrompt, noPrompt: f.noPrompt })),
       kubeconfig: this.config,
       buffer: this.buffer,
@@ -228,6 +228,18 @@ class SessionImpl implements ShellSession {
   }
 
   // ---- internals ----
+
+  /** Containers worth saving: their pod still exists (same uid), or a shell is open in them. */
+  private liveContainers(): { spec: ContainerSpec & { uid: string }; host: Host }[] {
+    const open = new Set(this.frames.map((f) => f.host.id));
+    let uids: Set<string>;
+    try {
+      uids = new Set(this.cluster.api.list({ group: '', resource: 'pods' }, undefined).items.map((p) => p.metadata?.uid ?? ''));
+    } catch {
+      return [...this.containerFs.values()];
+    }
+    return [...this.containerFs.values()].filter((c) => open.has(c.host.id) || uids.has(c.spec.uid.split('#')[0]!));
+  }
 
   private top(): Frame { return this.frames[this.frames.length - 1]!; }
 
@@ -252,6 +264,7 @@ class SessionImpl implements ShellSession {
       frame.history = [...f.history];
       frame.suppressPrompt = f.suppressPrompt;
       frame.noPrompt = f.noPrompt;
+      frame.spec = this.containerFs.get(f.hostId)?.spec;
       // The kubectl that opened this shell did not survive the save: closing it just returns.
       frame.resolve = () => {};
       this.frames.push(frame);
