@@ -172,6 +172,18 @@ describe('LineEditor', () => {
     expect(written).toBeLessThan(6000);
   });
 
+  it('after a resize (xterm reflows the rows) editing still draws in place', async () => {
+    const s = setup({ cols: 40 });
+    s.ed.handle('kubectl get pods --all-namespaces -o wide --show-labels');
+    await s.screen();
+    s.term.resize(20, 10);
+    s.ed.resized();
+    s.ed.handle('\x01X');
+    const rows = await s.screen();
+    expect(rows.join('')).toBe('$ Xkubectl get pods --all-namespaces -o wide --show-labels');
+    expect(rows.every((r) => r.length <= 20)).toBe(true);
+  });
+
   it('prompt colours take no columns', async () => {
     const t = headless(20);
     const ed = new LineEditor({ write: t.write, cols: () => 20, history: new History(), complete: () => ({ replaceFrom: 0, candidates: [] }) });
