@@ -326,7 +326,8 @@ async function watch(args: string[], io: CommandIO, sh: Interpreter, deps: Built
     if (title) {
       const left = `Every ${interval.toFixed(1)}s: ${cmd}`;
       const right = `${sh.host.hostname}: ${strftime('%a %b %e %H:%M:%S %Y', deps.now())}`;
-      const pad = Math.max(1, width - left.length - right.length);
+      // procps right-aligns ctime()'s text, whose trailing newline takes the last column.
+      const pad = Math.max(1, width - left.length - right.length - 1);
       header = left + ' '.repeat(pad) + right + '\n\n';
     }
     io.stdout('\x1b[H\x1b[2J' + header + frame);

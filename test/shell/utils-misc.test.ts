@@ -28,7 +28,7 @@ describe('clock, sleep, date, watch', () => {
     const ctl = new AbortController();
     h.time.setBudget(4000, () => ctl.abort());
     await h.session.feed('watch date', { stdout: (t) => { out += t; }, stderr: (t) => { out += t; } }, ctl.signal);
-    const header = (t: string) => 'Every 2.0s: date' + ' '.repeat(80 - 16 - `kubelab: ${t}`.length) + `kubelab: ${t}`;
+    const header = (t: string) => 'Every 2.0s: date' + ' '.repeat(79 - 16 - `kubelab: ${t}`.length) + `kubelab: ${t}`;
     expect(out).toBe('\x1b[?1049h' +
       `\x1b[H\x1b[2J${header('Thu Nov 26 23:00:00 2026')}\n\nThu Nov 26 23:00:00 UTC 2026\n` +
       `\x1b[H\x1b[2J${header('Thu Nov 26 23:00:02 2026')}\n\nThu Nov 26 23:00:02 UTC 2026\n` +
