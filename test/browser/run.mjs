@@ -335,13 +335,19 @@ async function main() {
       const page = await openPage(context, `${app}/?theme=${theme}`, log);
       await typeLine(page, 'kubectl get pods');
       await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
-      const v = await page.evaluate(async () => {
+      const audit = () => page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ['violations'] });
         return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
           .map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       });
+      const v = await audit();
       assert(v.length === 0, v.join('\n     '));
       await page.screenshot({ path: join(root, `test-results/page-${theme}.png`) });
+      // Again with the terminal's screen-reader mode on (xterm adds its accessibility tree).
+      await page.click('text=Screen reader');
+      await page.waitForSelector('.xterm-accessibility-tree', { state: 'attached', timeout: 3000 });
+      const v2 = await audit();
+      assert(v2.length === 0, 'screen reader mode: ' + v2.join('\n     '));
       await context.close();
     });
   }
