@@ -125,6 +125,42 @@ export class Oracle {
     throw new Error(`kubectl ${argv.join(' ')} never finished within one second`);
   }
 
+  /**
+   * Runs several commands, a few at a time in parallel, each batch started at the beginning of a
+   * wall-clock second; a command that did not finish within its second is run again. Results
+   * come back in input order, each with its own offset.
+   */
+  async runMany(cases: { argv: string[]; files?: Record<string, string> }[], parallel = 4): Promise<OracleRun[]> {
+    const results: (OracleRun | undefined)[] = cases.map(() => undefined);
+    const cwds = cases.map((c, i) => {
+      const cwd = join(this.dir, `cwd-${i}`);
+      rmSync(cwd, { recursive: true, force: true });
+      mkdirSync(cwd);
+      for (const [name, content] of Object.entries(c.files ?? {})) writeFileSync(join(cwd, name), content);
+      return cwd;
+    });
+    // One warm-up run fills kubectl's discovery cache so that parallel runs start fast.
+    await this.exec(['api-resources'], cwds[0] ?? this.dir);
+    for (let attempt = 0; attempt < 10 && results.some((r) => r === undefined); attempt++) {
+      const pending = results.map((r, i) => (r === undefined ? i : -1)).filter((i) => i >= 0);
+      for (let k = 0; k < pending.length; k += parallel) {
+        const batch = pending.slice(k, k + parallel);
+        const ms = Date.now() % 1000;
+        if (ms > 20) await sleep(1000 - ms + 5);
+        const t0 = Date.now();
+        const s = Math.floor(t0 / 1000) * 1000;
+        await Promise.all(batch.map(async (i) => {
+          const r = await this.exec(cases[i]!.argv, cwds[i]!);
+          if (Math.floor(Date.now() / 1000) * 1000 === s) results[i] = { ...r, offsetMs: s - this.fixtureNow };
+        }));
+      }
+    }
+    return results.map((r, i) => {
+      if (!r) throw new Error(`kubectl ${cases[i]!.argv.join(' ')} never finished within one second`);
+      return r;
+    });
+  }
+
   /** Stops the server (by its PID) and removes the temp files. */
   async stop(): Promise<void> {
     if (this.server.exitCode === null && this.server.pid) {

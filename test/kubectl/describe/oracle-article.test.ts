@@ -1,22 +1,15 @@
 /**
  * Real kubectl 1.33 vs kubelab on the article's cluster (every object of the fakeapi fixture:
- * nodes, system pods, DaemonSets, leases, events, ...): `describe <type> -A` for each type.
- * Skipped, with a note, where ../shared/tools/fakeapi or the kubectl 1.33 binary is missing.
+ * nodes, system pods, DaemonSets, leases, events, ...): each type, argument forms, errors, -f.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../src/cluster/api/types.js';
-import { Oracle, oracleUnavailable } from '../../oracle/oracle.js';
-import { apiWithObjects, runKubelab, shiftTimes } from '../../oracle/objects.js';
-
-const why = oracleUnavailable();
-if (why) console.warn(`[oracle] SKIPPED real-kubectl comparison: ${why}`);
+import { oracleSuite } from '../../oracle/suite.js';
 
 const fx = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/endpoints-article.json'), 'utf8')) as { items: KubeObject[]; fixtureNow: string };
-const NOW = Date.parse(fx.fixtureNow);
 
-const CASES: string[][] = [
+const ARGS: string[][] = [
   ['describe', 'pods', '-A'], ['describe', 'services', '-A'], ['describe', 'endpoints', '-A'],
   ['describe', 'endpointslices', '-A'], ['describe', 'deployments', '-A'], ['describe', 'replicasets', '-A'],
   ['describe', 'nodes'], ['describe', 'namespaces'], ['describe', 'configmaps', '-A'], ['describe', 'serviceaccounts', '-A'],
@@ -37,34 +30,11 @@ const FILES: Record<string, string> = {
   'missing.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nope\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx-deploy\n',
   'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n',
 };
-const FILE_CASES: string[][] = [
+const FILE_ARGS: string[][] = [
   ['describe', '-f', 'svc-example.yaml'], ['describe', '-f', 'missing.yaml'], ['describe', '-f', 'bad.yaml'], ['describe', '-f', 'nothere.yaml'],
   ['describe', '-f', 'svc-example.yaml', 'pods'], ['describe', '-f', 'svc-example.yaml', '--show-events=false'],
 ];
 
-describe.skipIf(why !== null)('describe vs real kubectl 1.33: article cluster', () => {
-  let oracle: Oracle | undefined;
-  beforeAll(async () => { oracle = await Oracle.start(fx.items, NOW); }, 30000);
-  afterAll(async () => { await oracle?.stop(); });
-
-  for (const argv of CASES) {
-    it(argv.join(' '), async () => {
-      const real = await oracle!.run(argv);
-      expect(real.stdout + real.stderr).not.toBe('');
-      const ours = await runKubelab(argv, apiWithObjects(shiftTimes(oracle!.objects, real.offsetMs)), NOW + real.offsetMs);
-      expect(ours.stdout).toBe(real.stdout);
-      expect(ours.stderr).toBe(real.stderr);
-      expect(ours.exitCode).toBe(real.exitCode);
-    }, 30000);
-  }
-  for (const argv of FILE_CASES) {
-    it(argv.join(' '), async () => {
-      const real = await oracle!.run(argv, FILES);
-      expect(real.stdout + real.stderr).not.toBe('');
-      const ours = await runKubelab(argv, apiWithObjects(shiftTimes(oracle!.objects, real.offsetMs)), NOW + real.offsetMs, FILES);
-      expect(ours.stdout).toBe(real.stdout);
-      expect(ours.stderr).toBe(real.stderr);
-      expect(ours.exitCode).toBe(real.exitCode);
-    }, 30000);
-  }
-});
+oracleSuite('describe vs real kubectl 1.33: article cluster',
+  () => ({ objects: fx.items, now: Date.parse(fx.fixtureNow) }),
+  [...ARGS.map((argv) => ({ argv })), ...FILE_ARGS.map((argv) => ({ argv, files: FILES }))]);
