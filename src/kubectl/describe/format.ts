@@ -6,17 +6,13 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import { LEVEL_0, type PrefixWriter } from './prefix-writer.js';
 import { goSort } from '../gosort.js';
+import { ageSince, humanDuration, parseTime } from '../printers/duration.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** Milliseconds since the epoch of an RFC3339 timestamp, or null when unset/unparsable. */
-export function parseTime(ts: string | null | undefined): number | null {
-  if (!ts) return null;
-  const ms = Date.parse(ts);
-  return Number.isNaN(ms) ? null : ms;
-}
+export { humanDuration, parseTime };
 
 /**
  * Go time.RFC1123Z in kubectl's local zone. kubelab's kubectl runs with TZ=UTC.
@@ -24,49 +20,14 @@ export function parseTime(ts: string | null | undefined): number | null {
  */
 export function formatRFC1123Z(ts: string | null | undefined): string {
   const ms = parseTime(ts);
-  if (ms === null) return 'Mon, 01 Jan 0001 00:00:00 +0000';
+  if (ms === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000';
   const d = new Date(ms);
   return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
     `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
 }
 
-/** apimachinery duration.HumanDuration (all divisions truncate). */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.trunc(seconds / 3600);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const dy = Math.trunc(hours / 24) % 365;
-    const y = Math.trunc(hours / 24 / 365);
-    return dy === 0 ? `${y}y` : `${y}y${dy}d`;
-  }
-  return `${Math.trunc(hours / 24 / 365)}y`;
-}
-
 /** translateTimestampSince: `<unknown>` for an unset time, else the age at `now`. */
-export function timestampSince(ts: string | null | undefined, now: number): string {
-  const ms = parseTime(ts);
-  if (ms === null) return '<unknown>';
-  return humanDuration(now - ms);
-}
+export const timestampSince = ageSince;
 
 /** Go's byte-wise string order (sort.Strings). */
 export function goCompare(a: string, b: string): number {

@@ -12,7 +12,7 @@ export const describeNetworkPolicyResource: Describer = (deps, namespace, name) 
 /** Go's time.Time.String() in UTC: `2006-01-02 15:04:05 +0000 UTC` (fractions only when present). */
 export function goTimeString(ts: string | undefined): string {
   const ms = parseTime(ts);
-  if (ms === null) return '0001-01-01 00:00:00 +0000 UTC';
+  if (ms === undefined) return '0001-01-01 00:00:00 +0000 UTC';
   const iso = new Date(ms).toISOString();
   const frac = iso.slice(20, 23).replace(/0+$/, '');
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${frac ? `.${frac}` : ''} +0000 UTC`;

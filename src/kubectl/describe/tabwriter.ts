@@ -4,19 +4,16 @@
  * last tab of a line is not part of any column. A column block is a run of consecutive lines that
  * all have a cell in that column; its width is the widest cell + padding. Widths count runes.
  */
+import { runeLength } from '../printers/tabwriter.js';
+
 const PADDING = 2;
 
 interface Cell { text: string; width: number }
 
-function runeCount(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
 
 /** Lays out `text` (lines separated by '\n', cells by '\t') exactly as tabwriter.Writer.Flush would. */
 export function tabwrite(text: string): string {
-  const lines: Cell[][] = text.split('\n').map((l) => l.split('\t').map((t) => ({ text: t, width: runeCount(t) })));
+  const lines: Cell[][] = text.split('\n').map((l) => l.split('\t').map((t) => ({ text: t, width: runeLength(t) })));
   const out: string[] = [];
   const widths: number[] = [];
 
