@@ -75,6 +75,8 @@ interface Frame {
   typed?: string;
   /** The PID `kubectl exec` got in the container, ended when the shell exits. */
   pid?: number;
+  /** An attached shell's terminal is the container's stdout: the unfinished last log line. */
+  logPartial?: string;
   /** Ends the kubectl exec/attach waiting on this shell. */
   resolve?: (code: number) => void;
   /** The command line that was running when this shell was entered; it resumes on exit. */
@@ -276,6 +278,8 @@ class SessionImpl implements ShellSession {
     if (frame.kind === 'input') return this.typeIntoCommand(frame, line, signal);
     if (frame.rcPending) await this.readRc(frame, signal);
     if (line === '\x04') return this.endOfFile(signal);
+    // The tty echoes what is typed after the prompt bash printed (before kubectl attached, too).
+    this.logTerminal((this.buffer.length ? '> ' : frame.host.prompt(frame.interp.state.cwd)) + line + '\n');
     frame.suppressPrompt = false;
     this.buffer.push(line);
     const src = this.buffer.join('\n');
@@ -285,7 +289,7 @@ class SessionImpl implements ShellSession {
     const host = frame.host.label;
     if (src.trim() !== '' && frame.history[frame.history.length - 1] !== src && !/^\s/.test(src)) frame.history.push(src);
     if (parsed.kind === 'error') {
-      this.out.stderr(frame.interp.syntaxErrorText(parsed.token));
+      this.terminal().stderr(frame.interp.syntaxErrorText(parsed.token));
       frame.interp.state.lastExit = 2;
       return { complete: true, input: src, exitCode: 2, host };
     }
@@ -339,7 +343,23 @@ class SessionImpl implements ShellSession {
 
   /** A sink that always points at the current feed's output (container shells outlive feeds). */
   private terminal(): OutputSink {
-    return { stdout: (t) => this.out.stdout(t), stderr: (t) => this.out.stderr(t) };
+    return {
+      stdout: (t) => { this.logTerminal(t); this.out.stdout(t); },
+      stderr: (t) => { this.logTerminal(t); this.out.stderr(t); },
+    };
+  }
+
+  /**
+   * In an attached session everything on the terminal is the container's output, so
+   * `kubectl logs` shows the session afterwards (k8s-semantics §7.5). Exec sessions are not logged.
+   */
+  private logTerminal(text: string): void {
+    const frame = this.top();
+    const append = this.cluster.runtime?.appendLog;
+    if (frame.kind !== 'attach' || !frame.spec || !append) return;
+    const parts = ((frame.logPartial ?? '') + text).split('\n');
+    frame.logPartial = parts.pop();
+    for (const line of parts) append.call(this.cluster.runtime, frame.spec.namespace, frame.spec.pod, frame.spec.container, line);
   }
 
   /**
@@ -386,7 +406,7 @@ class SessionImpl implements ShellSession {
       const r = parse(this.buffer.join('\n'));
       this.buffer = [];
       const sh = frame.interp.shellName;
-      this.out.stderr(r.kind === 'incomplete' && r.matching && frame.host.dialect === 'bash'
+      this.terminal().stderr(r.kind === 'incomplete' && r.matching && frame.host.dialect === 'bash'
         ? `${sh}: unexpected EOF while looking for matching \`${r.matching}'\n`
         : `${sh}: syntax error: unexpected end of file\n`);
       frame.interp.state.lastExit = 2;
@@ -394,7 +414,7 @@ class SessionImpl implements ShellSession {
     }
     if (frame.kind === 'login') return { complete: true, input: '', exitCode: frame.interp.state.lastExit, host: frame.host.label };
     // busybox ash ends the prompt line on EOF (bash prints `exit` in leaveShell instead).
-    if (frame.host.dialect === 'ash') this.out.stderr('\n');
+    if (frame.host.dialect === 'ash') this.terminal().stderr('\n');
     const code = await this.leaveShell(frame.interp.state.lastExit, signal);
     return { complete: true, input: '', exitCode: code, host: frame.host.label };
   }
@@ -402,7 +422,7 @@ class SessionImpl implements ShellSession {
   /** Ends the top shell: bash says `exit`; a container shell hands its code back to kubectl. */
   private async leaveShell(code: number, signal: AbortSignal): Promise<number | undefined> {
     const frame = this.top();
-    if (frame.host.dialect === 'bash') this.out.stderr('exit\n');
+    if (frame.host.dialect === 'bash') this.terminal().stderr('exit\n');
     if (frame.kind === 'login') {
       // A browser tab cannot close its terminal: start a fresh login shell, like a new tab.
       frame.interp.state = freshState(frame.host);

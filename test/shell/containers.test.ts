@@ -134,3 +134,12 @@ describe('container lifecycle driven by the shell', () => {
     expect(await h.run('echo $?')).toBe('3\n');
   });
 });
+
+describe('attached sessions are the container output', () => {
+  it('kubectl logs --previous shows what the attached bash session printed', async () => {
+    const h = clusterHarness();
+    await h.run('kubectl run u --image=ubuntu -it -- bash', '', 'hostname', 'exit');
+    await h.wait(20_000);
+    expect(await h.run('kubectl logs u --previous')).toBe('root@u:/# \nroot@u:/# hostname\nu\nroot@u:/# exit\nexit\n');
+  });
+});
