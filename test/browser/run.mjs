@@ -167,6 +167,24 @@ async function main() {
     await context.close();
   });
 
+  await test('clipboard: Ctrl+Shift+V pastes a multi-line block that runs line by line; selection copies', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app });
+    const page = await openPage(context, `${app}/`, log);
+    await page.evaluate(() => window.__kubelab.app.runtimeReady);
+    await page.click('#terminal-body .xterm');
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted-one\necho pasted-two\n'));
+    await page.keyboard.press('Control+Shift+V');
+    await waitForLine(page, (x) => x === 'pasted-two', 'pasted-two');
+    const l = await lines(page);
+    assert(l.some((x) => x.endsWith('$ echo pasted-one')) && l.includes('pasted-one'), `first line did not run:\n${l.join('\n')}`);
+    await page.evaluate(() => window.__kubelab.app.terminal.term.selectAll());
+    await page.waitForTimeout(100);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert(copied.includes('pasted-two'), `selection not copied: ${JSON.stringify(copied.slice(0, 80))}`);
+    await context.close();
+  });
+
   await test('header: +30 s moves the cluster clock, theme toggles; layout=terminal and lang=uk', async () => {
     const context = await browser.newContext();
     const page = await openPage(context, `${app}/?layout=terminal&theme=dark&lang=uk`, log);
