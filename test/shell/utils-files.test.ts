@@ -126,3 +126,17 @@ describe('find, printenv, uname, ls -t/-S', () => {
     expect(await h.run('ls -S | head -1')).toBe('old.txt\n');
   });
 });
+
+describe('more GNU error texts (coreutils 9.1, LANG=C.UTF-8)', () => {
+  it('sort, mv, cp, sed', async () => {
+    const { harness } = await import('./helpers.js');
+    const h = harness();
+    expect(await h.run('sort nope; echo $?')).toBe('sort: cannot read: nope: No such file or directory\n2\n');
+    expect(await h.run('touch a; mv a /nodir/b')).toBe("mv: cannot move 'a' to '/nodir/b': No such file or directory\n");
+    expect(await h.run('cp a /nodir/b')).toBe("cp: cannot create regular file '/nodir/b': No such file or directory\n");
+    expect(await h.run('mkdir -p dd; cp -r dd dd/x')).toBe("cp: cannot copy a directory, 'dd', into itself, 'dd/x'\n");
+    expect(await h.run('echo | sed "s/a"')).toBe("sed: -e expression #1, char 3: unterminated `s' command\n");
+    expect(await h.run('echo | sed k')).toBe("sed: -e expression #1, char 1: unknown command: `k'\n");
+    expect(await h.run('cat -z')).toBe("cat: invalid option -- 'z'\nTry 'cat --help' for more information.\n");
+  });
+});

@@ -107,11 +107,12 @@ function copyOrMove(name: 'cp' | 'mv'): Command {
           io.fs.rename(sAbs, target);
         } else if (io.fs.isDir(sAbs)) {
           if (!o.flags.has('r') && !o.flags.has('R') && !o.flags.has('a')) { io.stderr(`cp: -r not specified; omitting directory ${qa(s)}\n`); code = 1; continue; }
+          if (target.startsWith(sAbs + '/')) { io.stderr(`cp: cannot copy a directory, ${qa(s)}, into itself, ${qa(destIsDir ? `${dest.replace(/\/$/, '')}/${sAbs.slice(sAbs.lastIndexOf('/') + 1)}` : dest)}\n`); code = 1; continue; }
           const fs = io.fs as Partial<Vfs>;
           if (fs.copyTree) fs.copyTree(sAbs, target);
         } else io.fs.writeFile(target, io.fs.readFile(sAbs));
       } catch (e) {
-        io.stderr(`${name}: cannot ${name === 'cp' ? 'create regular file' : 'move'} ${qa(dest)}: ${fsErrorText(e)}\n`);
+        io.stderr(name === 'cp' ? `cp: cannot create regular file ${qa(dest)}: ${fsErrorText(e)}\n` : `mv: cannot move ${qa(s)} to ${qa(dest)}: ${fsErrorText(e)}\n`);
         code = 1;
       }
     }

@@ -12,7 +12,7 @@ export const sort: Command = async (args, io) => {
   if (!o) return 2;
   let text = '';
   for (const f of o.operands.length ? o.operands : ['-']) {
-    const t = readOperand('sort', f, io);
+    const t = readOperand('sort', f, io, (file, err) => `sort: cannot read: ${file}: ${err}\n`);
     if (t === undefined) return 2;
     text += t;
   }
