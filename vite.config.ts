@@ -14,7 +14,8 @@ export default defineConfig({
       'monaco-editor/languages/definitions/yaml/register', 'monaco-yaml', 'monaco-yaml/yaml.worker.js'],
   },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 5000, sourcemap: false },
+  // ASCII output: Chrome keeps one-byte script source for ASCII, about 1 MB less memory (measured).
+  build: { target: 'es2022', chunkSizeWarningLimit: 5000, sourcemap: false, rolldownOptions: { output: { charset: 'ascii' } } },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
