@@ -14,7 +14,7 @@ const ARGS: string[][] = [
   ...TYPES.map((t) => ['describe', t, '-A']),
   ['describe', 'pod', 'web-1'], ['describe', 'po', 'crash'], ['describe', 'svc/web-lb', 'svc/docs'], ['describe', 'deploy', 'web', '--show-events=false'],
   ['describe', 'node', 'node-2'], ['describe', 'ns', 'team-a'], ['describe', 'pods', '-n', 'team-a'], ['describe', 'sa', 'builder'],
-  ['describe', 'pods', '-l', 'app in (web,crash)'], ['describe', 'endpoints', 'web', '-n', 'default'], ['describe', 'job', 'migrate'],
+  ['describe', 'pods', '-l', 'app in (web,crash)'], ['describe', 'endpoints', 'web', '-n', 'default'], ['describe', 'job', 'migrate'], ['describe', 'cm', 'escapes'],
 ];
 
 oracleSuite('describe vs real kubectl 1.33: every variant', () => {

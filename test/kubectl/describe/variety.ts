@@ -70,6 +70,7 @@ export function buildVariety(): { api: ApiServer; now: number } {
   // ConfigMaps, Secrets, ServiceAccounts.
   create('', 'configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config', labels: { app: 'web' } }, data: { 'nginx.conf': 'server {\n\tlisten 80;\n}\n' }, binaryData: { 'logo.png': 'iVBORw0KGgo=' } });
   create('', 'configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'empty-config' } });
+  create('', 'configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'escapes', annotations: { note: 'ünïcödé ✓ wide' } }, data: { 'term.txt': 'a\rb\x1b[31mred\ttab\u00e9' } });
   create('', 'secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-pass' }, type: 'Opaque', data: { password: 'czNjcjN0IQ==' } });
   create('', 'serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder' }, secrets: [{ name: 'db-pass' }, { name: 'gone' }], imagePullSecrets: [{ name: 'regcred' }] });
   const sa = api.get({ group: '', resource: 'serviceaccounts' }, 'default', 'builder');
