@@ -106,8 +106,16 @@ export interface ImageRef {
   info?: ImageInfo;
 }
 
-/** Parses an image reference the way containerd normalises Docker Hub names. */
+const resolved = new Map<string, ImageRef>();
+
+/** Parses an image reference the way containerd normalises Docker Hub names (memoised). */
 export function resolveImage(raw: string): ImageRef {
+  let r = resolved.get(raw);
+  if (!r) { r = parseImage(raw); if (resolved.size < 1000) resolved.set(raw, r); }
+  return r;
+}
+
+function parseImage(raw: string): ImageRef {
   let name = raw.trim();
   let tag = 'latest';
   const at = name.indexOf('@');

@@ -95,6 +95,7 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
 }
 
 function sortByHash<T>(items: T[], dump: (x: T) => string): T[] {
+  if (items.length < 2) return items;
   const keyed = items.map((x) => ({ x, h: md5(dump(x)) }));
   keyed.sort((a, b) => compareDigests(a.h, b.h));
   return keyed.map((k) => k.x);

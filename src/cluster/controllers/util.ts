@@ -96,9 +96,18 @@ export function ownerRef(owner: KubeObject, apiVersion: string, kind: string): O
   return { apiVersion, kind, name: owner.metadata!.name!, uid: owner.metadata!.uid!, controller: true, blockOwnerDeletion: true };
 }
 
-/** RFC 3339 with second precision, like metav1.Time. */
+const rfcCache = new Map<number, string>();
+
+/** RFC 3339 with second precision, like metav1.Time (a small cache: status writes repeat times). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  let s = rfcCache.get(sec);
+  if (s === undefined) {
+    s = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+    if (rfcCache.size > 4096) rfcCache.clear();
+    rfcCache.set(sec, s);
+  }
+  return s;
 }
 
 /** RFC 3339 with nanoseconds, like the last-change-trigger-time annotation (we have ms). */

@@ -118,4 +118,6 @@ export interface NodeRuntimeState {
   /** host-local IPAM: last handed-out offset, and addresses in use. */
   lastIPOffset: number;
   usedIPs: string[];
+  /** Pods bound here but not yet picked up by a pod worker: uid → when they will be. */
+  pickups?: Record<string, number>;
 }
