@@ -44,8 +44,11 @@ const BINARY_BUILTINS = new Set(['bash', 'sh', 'env', 'which', 'test', '[', 'wat
 function readsTerminal(argv: string[]): boolean {
   const [name, ...args] = argv;
   const operands = args.filter((a) => a === '-' || !a.startsWith('-'));
+  // A bad option fails before anything is read.
+  const known: Record<string, string> = { cat: 'AbeEnstTuv', wc: 'clmwL', sort: 'bdfghiMnRrsuVckmot', base64: 'diw' };
+  const badOption = args.some((a) => /^-[^-]/.test(a) && [...a.slice(1)].some((c) => !(known[name ?? ''] ?? '').includes(c)));
   switch (name) {
-    case 'cat': case 'wc': case 'sort': case 'base64': return operands.length === 0 || operands.includes('-');
+    case 'cat': case 'wc': case 'sort': case 'base64': return !badOption && (operands.length === 0 || operands.includes('-'));
     case 'tee': return true;
     case 'kubectl': return args.some((a, i) => (a === '-' && ['-f', '--filename'].includes(args[i - 1] ?? '')) || a === '--filename=-' || a === '-f-' || a === '-f=-');
     default: return false;
