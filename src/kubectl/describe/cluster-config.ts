@@ -12,7 +12,7 @@ import { describeEvents, refFor, searchEvents } from './events.js';
 import { formatLabels, printAnnotationsMultiline, printLabelsMultiline } from './format.js';
 
 export const describePriorityClassResource: Describer = (deps, _namespace, name, settings) => {
-  const pc = deps.api.get({ group: 'scheduling.k8s.io', resource: 'priorityclasses' }, undefined, name, { warnings: deps.warnings }) as unknown as PriorityClass;
+  const pc = deps.api.get({ group: 'scheduling.k8s.io', resource: 'priorityclasses' }, undefined, name) as unknown as PriorityClass;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(pc, 'PriorityClass')) : null;
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${pc.metadata?.name ?? ''}\n`);
@@ -26,7 +26,7 @@ export const describePriorityClassResource: Describer = (deps, _namespace, name,
 };
 
 export const describeStorageClassResource: Describer = (deps, _namespace, name, settings) => {
-  const sc = deps.api.get({ group: 'storage.k8s.io', resource: 'storageclasses' }, undefined, name, { warnings: deps.warnings }) as unknown as StorageClass;
+  const sc = deps.api.get({ group: 'storage.k8s.io', resource: 'storageclasses' }, undefined, name) as unknown as StorageClass;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(sc, 'StorageClass')) : null;
   return tabbedString((w) => {
     const ann = sc.metadata?.annotations ?? {};
@@ -77,7 +77,7 @@ function describeBinding(b: RoleBinding | ClusterRoleBinding): string {
 }
 
 export const describeRoleBindingResource: Describer = (deps, namespace, name) =>
-  describeBinding(deps.api.get({ group: 'rbac.authorization.k8s.io', resource: 'rolebindings' }, namespace, name, { warnings: deps.warnings }) as unknown as RoleBinding);
+  describeBinding(deps.api.get({ group: 'rbac.authorization.k8s.io', resource: 'rolebindings' }, namespace, name) as unknown as RoleBinding);
 
 export const describeClusterRoleBindingResource: Describer = (deps, _namespace, name) =>
-  describeBinding(deps.api.get({ group: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings' }, undefined, name, { warnings: deps.warnings }) as unknown as ClusterRoleBinding);
+  describeBinding(deps.api.get({ group: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings' }, undefined, name) as unknown as ClusterRoleBinding);

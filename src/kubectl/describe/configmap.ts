@@ -8,7 +8,7 @@ import { printAnnotationsMultiline, printLabelsMultiline, sortedKeys } from './f
 const CONFIGMAPS = { group: '', resource: 'configmaps' };
 
 export const describeConfigMapResource: Describer = (deps, namespace, name, settings) => {
-  const cm = deps.api.get(CONFIGMAPS, namespace, name, { warnings: deps.warnings }) as unknown as ConfigMap;
+  const cm = deps.api.get(CONFIGMAPS, namespace, name) as unknown as ConfigMap;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(cm, 'ConfigMap')) : null;
   return describeConfigMap(cm, events, deps.now);
 };

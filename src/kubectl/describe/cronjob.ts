@@ -10,7 +10,7 @@ import { describePodTemplate } from './containers.js';
 const CRONJOBS = { group: 'batch', resource: 'cronjobs' };
 
 export const describeCronJobResource: Describer = (deps, namespace, name, settings) => {
-  const cj = deps.api.get(CRONJOBS, namespace, name, { warnings: deps.warnings }) as unknown as CronJob;
+  const cj = deps.api.get(CRONJOBS, namespace, name) as unknown as CronJob;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(cj, 'CronJob')) : null;
   return describeCronJob(cj, events, deps.now);
 };

@@ -11,7 +11,7 @@ import { podStatusForController, type PodCounts } from './workload-pods.js';
 const DAEMONSETS = { group: 'apps', resource: 'daemonsets' };
 
 export const describeDaemonSetResource: Describer = (deps, namespace, name, settings) => {
-  const ds = deps.api.get(DAEMONSETS, namespace, name, { warnings: deps.warnings }) as unknown as DaemonSet;
+  const ds = deps.api.get(DAEMONSETS, namespace, name) as unknown as DaemonSet;
   const counts = podStatusForController(deps.api, namespace, ds.spec?.selector, ds.metadata?.uid);
   const events = settings.showEvents ? searchEvents(deps.api, refFor(ds, 'DaemonSet')) : null;
   return describeDaemonSet(ds, events, counts, deps.now);

@@ -13,7 +13,7 @@ const REPLICASETS = { group: 'apps', resource: 'replicasets' };
 const HASH_LABEL = 'pod-template-hash';
 
 export const describeDeploymentResource: Describer = (deps, namespace, name, settings) => {
-  const d = deps.api.get(DEPLOYMENTS, namespace, name, { warnings: deps.warnings }) as unknown as Deployment;
+  const d = deps.api.get(DEPLOYMENTS, namespace, name) as unknown as Deployment;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(d, 'Deployment')) : null;
   let oldRSs: ReplicaSet[] = [], newRSs: ReplicaSet[] = [];
   try {

@@ -13,8 +13,6 @@ export interface DescribeDeps {
   api: ApiClient;
   /** kubectl's clock (ages in describe are computed client-side). */
   now: number;
-  /** Server warnings seen while fetching (the command prints them, deduplicated, on stderr). */
-  warnings: string[];
 }
 
 /** Describes one object; throws the ApiError of a failed fetch of the object itself. */

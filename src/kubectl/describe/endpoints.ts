@@ -8,7 +8,7 @@ import { printAnnotationsMultiline, printLabelsMultiline } from './format.js';
 const ENDPOINTS = { group: '', resource: 'endpoints' };
 
 export const describeEndpointsResource: Describer = (deps, namespace, name, settings) => {
-  const ep = deps.api.get(ENDPOINTS, namespace, name, { warnings: deps.warnings }) as unknown as Endpoints;
+  const ep = deps.api.get(ENDPOINTS, namespace, name) as unknown as Endpoints;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(ep, 'Endpoints')) : null;
   return describeEndpoints(ep, events, deps.now);
 };

@@ -9,7 +9,7 @@ import { printAnnotationsMultiline, printLabelsMultiline } from './format.js';
 const SLICES = { group: 'discovery.k8s.io', resource: 'endpointslices' };
 
 export const describeEndpointSliceResource: Describer = (deps, namespace, name, settings) => {
-  const eps = deps.api.get(SLICES, namespace, name, { warnings: deps.warnings }) as unknown as EndpointSlice;
+  const eps = deps.api.get(SLICES, namespace, name) as unknown as EndpointSlice;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(eps, 'EndpointSlice')) : null;
   return describeEndpointSlice(eps, events, deps.now);
 };

@@ -12,7 +12,7 @@ const SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace'
 
 export function genericDescriber(ref: ResourceRef, kind: string): Describer {
   return (deps, namespace, name, settings) => {
-    const obj = deps.api.get(ref, namespace, name, { warnings: deps.warnings });
+    const obj = deps.api.get(ref, namespace, name);
     const events = settings.showEvents ? searchEvents(deps.api, refFor(obj, obj.kind ?? kind)) : null;
     return describeGeneric(obj, events, deps.now);
   };

@@ -10,7 +10,7 @@ import { canonicalQuantity } from './quantity.js';
 const HPAS = { group: 'autoscaling', resource: 'horizontalpodautoscalers' };
 
 export const describeHorizontalPodAutoscalerResource: Describer = (deps, namespace, name, settings) => {
-  const hpa = deps.api.get(HPAS, namespace, name, { warnings: deps.warnings }) as unknown as HorizontalPodAutoscaler;
+  const hpa = deps.api.get(HPAS, namespace, name) as unknown as HorizontalPodAutoscaler;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(hpa, 'HorizontalPodAutoscaler')) : null;
   return describeHorizontalPodAutoscaler(hpa, events, deps.now);
 };

@@ -3,13 +3,17 @@
  * describe each object with its kind's describer, separate descriptions with a blank line pair.
  * `describe TYPE NAME` with one missing NAME falls back to describing every object whose name
  * starts with NAME (DescribeMatchingResources).
+ *
+ * Public surface: registerDescribe(registry) (called by the verb registry), describerFor(info)
+ * for any caller that wants one object's description: describerFor(info)({ api, now }, ns, name,
+ * { showEvents: true }) returns the text or throws the ApiError of the fetch.
  */
 import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
 import type { Invocation, VerbRegistry, VerbSpec } from '../registry.js';
 import { KubectlError, messageForError, RawError } from '../errors.js';
 import { parseResourceArgs, refOf } from '../resources.js';
-import { readManifests } from '../builder.js';
+import { filenameFlags, readManifests } from '../builder.js';
 import type { DescribeDeps, DescriberSettings } from './describer.js';
 import { describerFor } from './registry.js';
 
@@ -24,9 +28,7 @@ export const describeVerb: VerbSpec = {
   short: 'Show details of a specific resource or group of resources',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)',
   flags: [
-    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
-    { name: 'kustomize', short: 'k', type: 'string', default: '' },
-    { name: 'recursive', short: 'R', type: 'bool', default: false },
+    ...filenameFlags,
     { name: 'selector', short: 'l', type: 'string', default: '' },
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
     { name: 'show-events', type: 'bool', default: true },
@@ -72,7 +74,7 @@ export async function runDescribe(inv: Invocation): Promise<number> {
   }
   const allNamespaces = inv.flags.bool('all-namespaces');
   const settings = settingsOf(inv);
-  const deps = (): DescribeDeps => ({ api: ctx.api, now: ctx.now(), warnings: [] });
+  const deps = (): DescribeDeps => ({ api: ctx.api, now: ctx.now() });
   const errors: unknown[] = [];
   const targets: Target[] = [];
   if (files.length > 0) {

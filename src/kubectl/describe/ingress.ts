@@ -16,7 +16,7 @@ const SERVICES = { group: '', resource: 'services' };
 const SLICES = { group: 'discovery.k8s.io', resource: 'endpointslices' };
 
 export const describeIngressResource: Describer = (deps, namespace, name, settings) => {
-  const ing = deps.api.get(INGRESSES, namespace, name, { warnings: deps.warnings }) as unknown as Ingress;
+  const ing = deps.api.get(INGRESSES, namespace, name) as unknown as Ingress;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(ing, 'Ingress')) : null;
   return describeIngress(ing, (b) => describeBackend(deps.api, namespace, b), events, deps.now);
 };
@@ -81,7 +81,7 @@ export function describeIngress(ing: Ingress, backend: (b: IngressBackend) => st
 }
 
 export const describeIngressClassResource: Describer = (deps, _namespace, name, settings) => {
-  const ic = deps.api.get(INGRESSCLASSES, undefined, name, { warnings: deps.warnings }) as unknown as IngressClass;
+  const ic = deps.api.get(INGRESSCLASSES, undefined, name) as unknown as IngressClass;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(ic, 'IngressClass')) : null;
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ic.metadata?.name ?? ''}\n`);

@@ -10,7 +10,7 @@ import { describePodTemplate } from './containers.js';
 const JOBS = { group: 'batch', resource: 'jobs' };
 
 export const describeJobResource: Describer = (deps, namespace, name, settings) => {
-  const job = deps.api.get(JOBS, namespace, name, { warnings: deps.warnings }) as unknown as Job;
+  const job = deps.api.get(JOBS, namespace, name) as unknown as Job;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(job, 'Job')) : null;
   return describeJob(job, events, deps.now);
 };

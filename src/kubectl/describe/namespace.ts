@@ -18,7 +18,7 @@ function listOrNull<T>(f: () => T[]): T[] | null {
 }
 
 export const describeNamespaceResource: Describer = (deps, _namespace, name) => {
-  const ns = deps.api.get(NAMESPACES, undefined, name, { warnings: deps.warnings }) as unknown as Namespace;
+  const ns = deps.api.get(NAMESPACES, undefined, name) as unknown as Namespace;
   const quotas = listOrNull(() => deps.api.list(QUOTAS, name).items as unknown as ResourceQuota[]);
   const limits = listOrNull(() => deps.api.list(LIMITRANGES, name).items as unknown as LimitRange[]);
   return describeNamespace(ns, quotas, limits);

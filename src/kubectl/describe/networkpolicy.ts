@@ -7,7 +7,7 @@ import { formatLabelSelector, parseTime, printAnnotationsMultiline, printLabelsM
 const NETPOLS = { group: 'networking.k8s.io', resource: 'networkpolicies' };
 
 export const describeNetworkPolicyResource: Describer = (deps, namespace, name) =>
-  describeNetworkPolicy(deps.api.get(NETPOLS, namespace, name, { warnings: deps.warnings }) as unknown as NetworkPolicy);
+  describeNetworkPolicy(deps.api.get(NETPOLS, namespace, name) as unknown as NetworkPolicy);
 
 /** Go's time.Time.String() in UTC: `2006-01-02 15:04:05 +0000 UTC` (fractions only when present). */
 export function goTimeString(ts: string | undefined): string {

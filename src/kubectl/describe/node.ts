@@ -17,7 +17,7 @@ const PODS = { group: '', resource: 'pods' };
 const LEASES = { group: 'coordination.k8s.io', resource: 'leases' };
 
 export const describeNodeResource: Describer = (deps, _namespace, name, settings) => {
-  const node = deps.api.get(NODES, undefined, name, { warnings: deps.warnings }) as unknown as Node;
+  const node = deps.api.get(NODES, undefined, name) as unknown as Node;
   const pods = deps.api.list(PODS, undefined, {
     fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`,
   }).items as unknown as Pod[];

@@ -9,7 +9,7 @@ import { formatLabelSelector } from './format.js';
 const PDBS = { group: 'policy', resource: 'poddisruptionbudgets' };
 
 export const describePodDisruptionBudgetResource: Describer = (deps, namespace, name, settings) => {
-  const pdb = deps.api.get(PDBS, namespace, name, { warnings: deps.warnings }) as unknown as PodDisruptionBudget;
+  const pdb = deps.api.get(PDBS, namespace, name) as unknown as PodDisruptionBudget;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(pdb, 'PodDisruptionBudget')) : null;
   return describePodDisruptionBudget(pdb, events, deps.now);
 };

@@ -14,7 +14,7 @@ const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 export const describePodResource: Describer = (deps, namespace, name, settings) => {
   let pod: Pod;
   try {
-    pod = deps.api.get(PODS, namespace, name, { warnings: deps.warnings }) as unknown as Pod;
+    pod = deps.api.get(PODS, namespace, name) as unknown as Pod;
   } catch (err) {
     // A deleted pod may still have events: kubectl shows them with the error.
     if (settings.showEvents && err instanceof ApiError) {

@@ -14,7 +14,7 @@ const PVS = { group: '', resource: 'persistentvolumes' };
 const MAX_ANNOTATION_LEN = 140;
 
 export const describePersistentVolumeResource: Describer = (deps, _namespace, name, settings) => {
-  const pv = deps.api.get(PVS, undefined, name, { warnings: deps.warnings }) as unknown as PersistentVolume;
+  const pv = deps.api.get(PVS, undefined, name) as unknown as PersistentVolume;
   const events = settings.showEvents ? searchEvents(deps.api, refFor(pv, 'PersistentVolume')) : null;
   return describePersistentVolume(pv, events, deps.now);
 };

@@ -11,7 +11,7 @@ const PVCS = { group: '', resource: 'persistentvolumeclaims' };
 const PODS = { group: '', resource: 'pods' };
 
 export const describePersistentVolumeClaimResource: Describer = (deps, namespace, name, settings) => {
-  const pvc = deps.api.get(PVCS, namespace, name, { warnings: deps.warnings }) as unknown as PersistentVolumeClaim;
+  const pvc = deps.api.get(PVCS, namespace, name) as unknown as PersistentVolumeClaim;
   const all = deps.api.list(PODS, namespace).items as unknown as Pod[];
   const pods: Pod[] = [];
   for (const p of all) for (const v of p.spec?.volumes ?? []) if (v.persistentVolumeClaim?.claimName === name) pods.push(p);

@@ -20,7 +20,7 @@ export function quotaScopeHelp(scope: string): string {
 }
 
 export const describeResourceQuotaResource: Describer = (deps, namespace, name) =>
-  describeQuota(deps.api.get(QUOTAS, namespace, name, { warnings: deps.warnings }) as unknown as ResourceQuota);
+  describeQuota(deps.api.get(QUOTAS, namespace, name) as unknown as ResourceQuota);
 
 export function describeQuota(q: ResourceQuota): string {
   return tabbedString((w) => {
@@ -44,7 +44,7 @@ export function describeQuota(q: ResourceQuota): string {
 }
 
 export const describeLimitRangeResource: Describer = (deps, namespace, name) =>
-  describeLimitRange(deps.api.get(LIMITRANGES, namespace, name, { warnings: deps.warnings }) as unknown as LimitRange);
+  describeLimitRange(deps.api.get(LIMITRANGES, namespace, name) as unknown as LimitRange);
 
 export function describeLimitRange(lr: LimitRange): string {
   return tabbedString((w) => {

@@ -12,7 +12,7 @@ import { messageOf } from './errors-text.js';
 const REPLICASETS = { group: 'apps', resource: 'replicasets' };
 
 export const describeReplicaSetResource: Describer = (deps, namespace, name, settings) => {
-  const rs = deps.api.get(REPLICASETS, namespace, name, { warnings: deps.warnings }) as unknown as ReplicaSet;
+  const rs = deps.api.get(REPLICASETS, namespace, name) as unknown as ReplicaSet;
   let counts: PodCounts | string;
   try { counts = podStatusForController(deps.api, namespace, rs.spec?.selector, rs.metadata?.uid); }
   catch (err) { counts = messageOf(err); }

@@ -10,7 +10,7 @@ import { podStatusForController, type PodCounts } from './workload-pods.js';
 const RCS = { group: '', resource: 'replicationcontrollers' };
 
 export const describeReplicationControllerResource: Describer = (deps, namespace, name, settings) => {
-  const rc = deps.api.get(RCS, namespace, name, { warnings: deps.warnings }) as unknown as ReplicationController;
+  const rc = deps.api.get(RCS, namespace, name) as unknown as ReplicationController;
   // labels.SelectorFromSet: an empty set selects everything.
   const counts = podStatusForController(deps.api, namespace, { matchLabels: rc.spec?.selector ?? {} }, rc.metadata?.uid);
   const events = settings.showEvents ? searchEvents(deps.api, refFor(rc, 'ReplicationController')) : null;

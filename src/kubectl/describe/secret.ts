@@ -8,7 +8,7 @@ import { decodedLength } from './configmap.js';
 const SECRETS = { group: '', resource: 'secrets' };
 
 export const describeSecretResource: Describer = (deps, namespace, name) => {
-  const secret = deps.api.get(SECRETS, namespace, name, { warnings: deps.warnings }) as unknown as Secret;
+  const secret = deps.api.get(SECRETS, namespace, name) as unknown as Secret;
   return describeSecret(secret);
 };
 

@@ -13,10 +13,10 @@ const SERVICES = { group: '', resource: 'services' };
 const SLICES = { group: 'discovery.k8s.io', resource: 'endpointslices' };
 
 export const describeServiceResource: Describer = (deps, namespace, name, settings) => {
-  const svc = deps.api.get(SERVICES, namespace, name, { warnings: deps.warnings }) as unknown as Service;
+  const svc = deps.api.get(SERVICES, namespace, name) as unknown as Service;
   let slices: EndpointSlice[] = [];
   try {
-    slices = deps.api.list(SLICES, namespace, { labelSelector: `kubernetes.io/service-name=${name}`, warnings: deps.warnings }).items as unknown as EndpointSlice[];
+    slices = deps.api.list(SLICES, namespace, { labelSelector: `kubernetes.io/service-name=${name}` }).items as unknown as EndpointSlice[];
   } catch { /* kubectl ignores this error and shows <none> */ }
   const events = settings.showEvents ? searchEvents(deps.api, refFor(svc, 'Service')) : null;
   return describeService(svc, slices, events, deps.now);

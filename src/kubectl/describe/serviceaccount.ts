@@ -9,7 +9,7 @@ const SERVICEACCOUNTS = { group: '', resource: 'serviceaccounts' };
 const SECRETS = { group: '', resource: 'secrets' };
 
 export const describeServiceAccountResource: Describer = (deps, namespace, name, settings) => {
-  const sa = deps.api.get(SERVICEACCOUNTS, namespace, name, { warnings: deps.warnings }) as unknown as ServiceAccount;
+  const sa = deps.api.get(SERVICEACCOUNTS, namespace, name) as unknown as ServiceAccount;
   const tokens: Secret[] = [];
   const missing = new Set<string>();
   try {

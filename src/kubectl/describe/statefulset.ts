@@ -12,7 +12,7 @@ import { canonicalQuantity } from './quantity.js';
 const STATEFULSETS = { group: 'apps', resource: 'statefulsets' };
 
 export const describeStatefulSetResource: Describer = (deps, namespace, name, settings) => {
-  const ss = deps.api.get(STATEFULSETS, namespace, name, { warnings: deps.warnings }) as unknown as StatefulSet;
+  const ss = deps.api.get(STATEFULSETS, namespace, name) as unknown as StatefulSet;
   const counts = podStatusForController(deps.api, namespace, ss.spec?.selector, ss.metadata?.uid);
   const events = settings.showEvents ? searchEvents(deps.api, refFor(ss, 'StatefulSet')) : null;
   return describeStatefulSet(ss, events, counts, deps.now);
