@@ -8,6 +8,9 @@ import type { ContainerRecord, PodRecord, TerminatedInfo } from '../runtime/type
 import { rfc3339 } from './util.js';
 
 export function podPhase(pod: Pod, rec: PodRecord): string {
+  const policy0 = pod.spec?.restartPolicy ?? 'Always';
+  if ((rec.inits ?? []).some((c) => c.phase === 'done' && !c.sidecar && (c.terminated?.exitCode ?? 0) !== 0) && policy0 === 'Never') return 'Failed';
+  if (rec.mainsStarted === false) return 'Pending';
   let waiting = 0, running = 0, stopped = 0, succeeded = 0;
   for (const c of rec.containers) {
     if (c.phase === 'running') running++;
@@ -89,9 +92,13 @@ export function buildStatus(pod: Pod, rec: PodRecord, now: number): PodStatus {
   const readyReason = readyStatus === 'True' ? undefined : terminal ? 'PodCompleted' : 'ContainersNotReady';
   const readyMsg = readyStatus === 'True' || terminal ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
   const scheduled = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
+  const initSpecs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
+  const pendingInits = (rec.inits ?? []).filter((c) => !(c.sidecar ? c.started : c.phase === 'done' && c.terminated?.exitCode === 0)).map((c) => c.name);
   const conditions: PodCondition[] = [
     cond(rec, now, 'PodReadyToStartContainers', rec.sandboxReady && !rec.stopped ? 'True' : 'False'),
-    cond(rec, now, 'Initialized', 'True'),
+    pendingInits.length && !terminal
+      ? cond(rec, now, 'Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${pendingInits.join(' ')}]`)
+      : cond(rec, now, 'Initialized', 'True'),
     cond(rec, now, 'Ready', readyStatus, readyReason, readyMsg),
     cond(rec, now, 'ContainersReady', readyStatus, readyReason, readyMsg),
   ];
@@ -100,6 +107,7 @@ export function buildStatus(pod: Pod, rec: PodRecord, now: number): PodStatus {
     ...(pod.status ?? {}),
     conditions,
     containerStatuses: rec.containers.map((c) => containerStatus(c, specs.get(c.name))),
+    ...(rec.inits?.length ? { initContainerStatuses: rec.inits.map((c) => containerStatus(c, initSpecs.get(c.name))) } : {}),
     hostIP: rec.hostIP,
     hostIPs: [{ ip: rec.hostIP }],
     phase,

@@ -3,7 +3,8 @@
  * status manager), driven by the virtual clock. Each pod's runtime record is a small state
  * machine: sandbox → pull → create/start → running (probes) → exit → restart with back-off;
  * graceful stop on deletion, then the final delete with grace 0.
- * Left out: init containers, volumes, resource enforcement, eviction, startup probes.
+ * Init containers run one after another before the regular ones (sidecars keep running).
+ * Left out: volumes, resource enforcement, eviction, startup probes.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types.js';
@@ -108,7 +109,9 @@ export class Kubelet implements Controller {
       uid: pod.metadata!.uid!, namespace: pod.metadata!.namespace!, name: pod.metadata!.name!,
       nodeName: this.node.name, hostIP: this.node.internalIP, hostNetwork: !!pod.spec?.hostNetwork,
       seenAt: now, sandboxAt: now + 400 + rng.int(800), sandboxReady: false,
-      containers: (pod.spec?.containers ?? []).map((c) => newContainer(c)),
+      containers: (pod.spec?.containers ?? []).map((c) => newContainer(c, (pod.spec?.initContainers ?? []).length > 0)),
+      inits: (pod.spec?.initContainers ?? []).map((c) => ({ ...newContainer(c, false), init: true, sidecar: c.restartPolicy === 'Always' })),
+      mainsStarted: (pod.spec?.initContainers ?? []).length === 0 ? undefined : false,
       transitions: {}, conditionState: {}, nextPid: 1,
     };
   }
@@ -127,16 +130,34 @@ export class Kubelet implements Controller {
   // ---------------------------------------------------------------- the state machine
   private advance(pod: Pod, rec: PodRecord, now: number): void {
     const specs = new Map((pod.spec?.containers ?? []).map((c) => [c.name, c]));
+    const initSpecs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
+    const inits = rec.inits ?? [];
     if (pod.metadata?.deletionTimestamp && rec.terminatingSince === undefined) this.beginStop(pod, rec, now);
     if (!rec.sandboxReady && now >= rec.sandboxAt && rec.terminatingSince === undefined) {
       rec.sandboxReady = true;
       const ip = rec.hostNetwork ? this.node.internalIP
         : allocatePodIP(this.ctx.runtime.node(this.node.name), this.node.podCIDR, this.ipamMode, this.ctx.rng, [this.node.internalIP]);
       if (ip) this.ctx.runtime.setPodIP(rec, ip);
-      for (const c of rec.containers) this.startAttempt(pod, rec, c, specs.get(c.name)!, rec.sandboxAt);
+      if (rec.mainsStarted !== false) for (const c of rec.containers) this.startAttempt(pod, rec, c, specs.get(c.name)!, rec.sandboxAt);
     }
     for (let guard = 0; guard < 50; guard++) {
       let changed = false;
+      for (const c of inits) {
+        const spec = initSpecs.get(c.name);
+        if (spec && this.step(pod, rec, c, spec, now)) changed = true;
+      }
+      if (rec.mainsStarted === false && rec.sandboxReady && rec.terminatingSince === undefined) {
+        // Init containers run in order; the regular containers start when all are done.
+        const next = inits.find((c) => !initDone(c));
+        if (!next) {
+          rec.mainsStarted = true;
+          for (const c of rec.containers) this.startAttempt(pod, rec, c, specs.get(c.name)!, now);
+          changed = true;
+        } else if (next.phase === 'creating') {
+          this.startAttempt(pod, rec, next, initSpecs.get(next.name)!, now);
+          changed = true;
+        }
+      }
       for (const c of rec.containers) {
         const spec = specs.get(c.name);
         if (!spec) continue;
@@ -144,7 +165,7 @@ export class Kubelet implements Controller {
       }
       if (!changed) break;
     }
-    if (rec.terminatingSince !== undefined && !rec.stopped && rec.containers.every((c) => c.phase !== 'running')) rec.stopped = true;
+    if (rec.terminatingSince !== undefined && !rec.stopped && [...rec.containers, ...inits].every((c) => c.phase !== 'running')) rec.stopped = true;
   }
 
   /** One due transition for a container; true if something happened. */
@@ -191,8 +212,10 @@ export class Kubelet implements Controller {
       case 'exited': {
         if (c.decideAt! > now) return false;
         if (rec.terminatingSince !== undefined) { c.phase = 'done'; return true; }
-        const policy = pod.spec?.restartPolicy ?? 'Always';
+        const policy = c.sidecar ? 'Always' : pod.spec?.restartPolicy ?? 'Always';
         const code = c.terminated?.exitCode ?? 0;
+        // A finished init container is done; a failed one is retried unless the pod never restarts.
+        if (c.init && !c.sidecar && (code === 0 || policy === 'Never')) { c.phase = 'done'; c.ready = code === 0; return true; }
         if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) { c.phase = 'done'; return true; }
         if (c.crashBackoffMs === 0) { c.crashBackoffMs = INITIAL_BACKOFF; this.restart(pod, rec, c, spec, c.decideAt!); return true; }
         c.phase = 'crashBackOff';
@@ -225,7 +248,8 @@ export class Kubelet implements Controller {
     const node = this.ctx.runtime.node(this.node.name);
     const cached = this.ctx.runtime.hasImage(this.node.name, ref.normalized);
     const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
-    if (!c.restarting) { c.waitingReason = 'ContainerCreating'; c.waitingMessage = undefined; }
+    // The kubelet's default waiting reason is PodInitializing for every container of a pod with init containers.
+    if (!c.restarting) { c.waitingReason = rec.inits?.length ? 'PodInitializing' : 'ContainerCreating'; c.waitingMessage = undefined; }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
       c.phase = 'pullFailed'; c.waitingReason = 'ErrImageNeverPull'; c.waitingMessage = msg;
@@ -367,7 +391,7 @@ export class Kubelet implements Controller {
   private beginStop(pod: Pod, rec: PodRecord, now: number): void {
     rec.terminatingSince = now;
     const grace = (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-    for (const c of rec.containers) {
+    for (const c of [...rec.containers, ...(rec.inits ?? [])]) {
       if (c.phase === 'running') {
         this.event(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`, now);
         const stopMs = c.stopMs;
@@ -399,26 +423,31 @@ export class Kubelet implements Controller {
   private event(pod: Pod, c: ContainerRecord, type: 'Normal' | 'Warning', reason: string, message: string, at?: number): void {
     void at;
     this.ctx.recordEvent({
-      involved: { kind: 'Pod', apiVersion: 'v1', namespace: pod.metadata!.namespace, name: pod.metadata!.name!, uid: pod.metadata!.uid, fieldPath: `spec.containers{${c.name}}` },
+      involved: { kind: 'Pod', apiVersion: 'v1', namespace: pod.metadata!.namespace, name: pod.metadata!.name!, uid: pod.metadata!.uid, fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` },
       type, reason, message, source: { component: 'kubelet', host: this.node.name },
     });
   }
 }
 
-function newContainer(c: Container): ContainerRecord {
+function newContainer(c: Container, afterInits: boolean): ContainerRecord {
   return {
     name: c.name, image: c.image ?? '', imageRef: '', imageID: '', restartCount: 0, phase: 'creating',
-    waitingReason: 'ContainerCreating', pullFailures: 0, crashBackoffMs: 0, ready: false, started: false,
+    waitingReason: afterInits ? 'PodInitializing' : 'ContainerCreating', pullFailures: 0, crashBackoffMs: 0, ready: false, started: false,
     readiness: { successes: 0, failures: 0, ok: false }, liveness: { successes: 0, failures: 0, ok: true },
     ports: [], logs: [], previousLogs: [], processes: [], tty: !!c.tty, stdin: !!c.stdin,
   };
+}
+
+/** An init container lets the next one start: it completed, or (a sidecar) it is running. */
+function initDone(c: ContainerRecord): boolean {
+  return c.sidecar ? c.phase === 'running' && c.started : c.phase === 'done' && c.terminated?.exitCode === 0;
 }
 
 /** The earliest future time something changes for this pod. */
 function nextDeadline(rec: PodRecord, now: number): number | undefined {
   let t = Infinity;
   if (!rec.sandboxReady && rec.terminatingSince === undefined) t = Math.min(t, rec.sandboxAt);
-  for (const c of rec.containers) {
+  for (const c of [...rec.containers, ...(rec.inits ?? [])]) {
     switch (c.phase) {
       case 'pulling': t = Math.min(t, c.pullDoneAt!); break;
       case 'pullFailed': case 'exited': if (c.decideAt! < NEVER) t = Math.min(t, c.decideAt!); break;

@@ -57,7 +57,7 @@ export class ContainerRuntime {
   container(namespace: string, pod: string, name?: string): ContainerRecord | undefined {
     const p = this.pod(namespace, pod);
     if (!p) return undefined;
-    return name === undefined ? p.containers[0] : p.containers.find((c) => c.name === name);
+    return name === undefined ? p.containers[0] : p.containers.find((c) => c.name === name) ?? p.inits?.find((c) => c.name === name);
   }
 
   /** Ports with a listening process at this pod IP (running containers only). */

@@ -33,6 +33,10 @@ export type ContainerPhase =
 
 export interface ContainerRecord {
   name: string;
+  /** An init container (events name `spec.initContainers{name}`). */
+  init?: boolean;
+  /** A sidecar: an init container with restartPolicy Always, running alongside. */
+  sidecar?: boolean;
   /** Image as written in the spec, and containerd's normalised name. */
   image: string;
   imageRef: string;
@@ -97,6 +101,10 @@ export interface PodRecord {
   sandboxAt: number;
   sandboxReady: boolean;
   containers: ContainerRecord[];
+  /** Init containers, run one after another before `containers` start. */
+  inits?: ContainerRecord[];
+  /** All init containers are done and the regular containers have been started. */
+  mainsStarted?: boolean;
   /** Graceful termination in progress since this time. */
   terminatingSince?: number;
   /** Everything stopped; kubelet will delete the API object. */

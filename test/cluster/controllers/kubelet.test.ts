@@ -191,3 +191,35 @@ describe('kubelet and attached sessions', () => {
     expect(w).toEqual({ reason: 'ErrImageNeverPull', message: 'Container image "redis:7" is not present with pull policy of Never' });
   });
 });
+
+describe('init containers', () => {
+  it('run in order before the app container, then the pod starts', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'init' }, spec: {
+      initContainers: [{ name: 'wait', image: 'busybox', command: ['sh', '-c', 'echo waiting; sleep 5'] }, { name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo ok'] }],
+      containers: [{ name: 'app', image: 'nginx' }] } });
+    c.advance(2500);
+    let p = get(c, 'init');
+    expect(p.status.phase).toBe('Pending');
+    expect(p.status.initContainerStatuses.map((s: Any) => Object.keys(s.state)[0])).toEqual(['running', 'waiting']);
+    expect(p.status.containerStatuses[0].state.waiting.reason).toBe('PodInitializing');
+    expect(p.status.conditions.find((x: Any) => x.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [wait setup]' });
+    c.advance(30_000);
+    p = get(c, 'init');
+    expect(p.status.phase).toBe('Running');
+    expect(p.status.initContainerStatuses.map((s: Any) => [s.state.terminated?.reason, s.ready, s.started])).toEqual([['Completed', true, false], ['Completed', true, false]]);
+    expect(p.status.conditions.every((x: Any) => x.status === 'True')).toBe(true);
+    expect(c.api.logs!('default', 'init', { container: 'wait' })).toBe('waiting\n');
+    expect(events(c, 'init').find((e) => e.message === 'Created container: wait').involvedObject.fieldPath).toBe('spec.initContainers{wait}');
+  });
+
+  it('a failing init container with restartPolicy Never fails the pod', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bad-init' }, spec: { restartPolicy: 'Never',
+      initContainers: [{ name: 'check', image: 'busybox', command: ['sh', '-c', 'exit 3'] }], containers: [{ name: 'app', image: 'nginx' }] } });
+    c.advance(15_000);
+    const p = get(c, 'bad-init');
+    expect(p.status.phase).toBe('Failed');
+    expect(p.status.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
+  });
+});
