@@ -9,7 +9,8 @@ export type ImageBehaviour =
   | 'server'        // runs until stopped (nginx, httpd, redis, ...)
   | 'shell'         // an interactive shell: exits at once without stdin, waits with it
   | 'repl'          // node/python REPL: same as shell
-  | 'usage-exit';   // prints usage and exits non-zero (curlimages/curl)
+  | 'usage-exit'    // prints usage and exits non-zero (curlimages/curl)
+  | 'oneshot';      // does its job and exits 0 (init images)
 
 export interface ImageInfo {
   /** Repository as Docker Hub normalises it, e.g. 'docker.io/library/nginx'. */
@@ -93,6 +94,7 @@ export const IMAGE_CATALOG: ReadonlyMap<string, ImageInfo> = new Map([
   img('registry.k8s.io/coredns/coredns', { defaultTag: 'v1.12.0', sizeBytes: 20939036, entrypoint: ['/coredns'], cmd: [], daemons: ['*'], behaviour: 'server', ports: [53, 8080, 8181, 9153], stopMs: 5000, binaries: ['coredns'], version: '1.12.0' }),
   img('registry.k8s.io/kube-proxy', { defaultTag: 'v1.33.1', sizeBytes: 31887726, entrypoint: ['/usr/local/bin/kube-proxy'], cmd: [], daemons: ['*'], behaviour: 'server', ports: [10249, 10256], stopMs: 200, binaries: ['kube-proxy', 'sh', 'iptables'] }),
   img('docker.io/kindest/local-path-provisioner', { defaultTag: 'v20250214-acbabc1a', sizeBytes: 22541737, entrypoint: [], cmd: ['local-path-provisioner'], daemons: ['*'], behaviour: 'server', ports: [], stopMs: 200, binaries: ['local-path-provisioner', 'sh'] }),
+  img('602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon-k8s-cni-init', { defaultTag: 'v1.19.5-eksbuild.1', sizeBytes: 57412310, entrypoint: ['/init/aws-cni-init'], cmd: [], behaviour: 'oneshot', ports: [], binaries: ['sh', 'aws-cni-init'] }),
   img('docker.io/kindest/kindnetd', { defaultTag: 'v20250512-df8de77b', sizeBytes: 44375501, entrypoint: ['/bin/kindnetd'], cmd: [], daemons: ['*'], behaviour: 'server', ports: [], stopMs: 200, binaries: ['kindnetd'] }),
 ]);
 

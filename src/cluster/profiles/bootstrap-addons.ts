@@ -123,7 +123,7 @@ export function addonObjects(p: ClusterProfile): AddonObjects {
     add('apps', 'daemonsets', daemonSet('aws-node', { 'app.kubernetes.io/instance': 'aws-vpc-cni', 'app.kubernetes.io/name': 'aws-node', 'k8s-app': 'aws-node' }, [
       { image: '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon-k8s-cni:v1.19.5-eksbuild.1', imagePullPolicy: 'IfNotPresent', name: 'aws-node', ports: [{ containerPort: 61678, name: 'metrics', protocol: 'TCP' }], resources: { requests: { cpu: '25m' } } },
       { image: '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon/aws-network-policy-agent:v1.2.1-eksbuild.1', imagePullPolicy: 'IfNotPresent', name: 'aws-eks-nodeagent', resources: { requests: { cpu: '25m' } } },
-    ]));
+    ], { initContainers: [{ image: '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon-k8s-cni-init:v1.19.5-eksbuild.1', imagePullPolicy: 'IfNotPresent', name: 'aws-vpc-cni-init', resources: { requests: { cpu: '25m' } }, securityContext: { privileged: true } }] }));
   } else {
     add('apps', 'daemonsets', daemonSet('kindnet', { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, [{
       image: 'docker.io/kindest/kindnetd:v20250512-df8de77b', imagePullPolicy: 'IfNotPresent', name: 'kindnet-cni',

@@ -103,7 +103,7 @@ export function systemImages(p: ClusterProfile): string[] {
   const v = p.serverVersion.replace(/-.*$/, '');
   if (p.flavour === 'eks') {
     return ['602401143452.dkr.ecr.us-east-2.amazonaws.com/eks/coredns:v1.11.4-eksbuild.10', '602401143452.dkr.ecr.us-east-2.amazonaws.com/eks/kube-proxy:v1.33.0-minimal-eksbuild.2',
-      '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon-k8s-cni:v1.19.5-eksbuild.1', '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon/aws-network-policy-agent:v1.2.1-eksbuild.1',
+      '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon-k8s-cni:v1.19.5-eksbuild.1', '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon-k8s-cni-init:v1.19.5-eksbuild.1', '602401143452.dkr.ecr.us-east-2.amazonaws.com/amazon/aws-network-policy-agent:v1.2.1-eksbuild.1',
       'registry.k8s.io/pause:3.10'];
   }
   return ['registry.k8s.io/coredns/coredns:v1.12.0', `registry.k8s.io/kube-proxy:${v}`, `registry.k8s.io/kube-apiserver:${p.serverVersion}`,

@@ -45,6 +45,8 @@ export function planProcess(c: Container, info: ImageInfo, startedAt: number, cp
       case 'repl':
         if (interactive) return { argv, exitCode: 0, logs: [], ports: [], stopMs: undefined, commands: [argv.join(' ')] };
         return { argv, exitAfterMs: 20, exitCode: 0, logs: [], ports: [], commands: [argv.join(' ')] };
+      case 'oneshot':
+        return { argv, exitAfterMs: 1500, exitCode: 0, logs: [], ports: [], commands: [argv.join(' ')] };
       case 'usage-exit':
         return { argv, exitAfterMs: 30, exitCode: 2, logs: ["curl: try 'curl --help' or 'curl --manual' for more information"], ports: [], commands: [argv.join(' ')] };
     }

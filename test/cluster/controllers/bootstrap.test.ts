@@ -73,7 +73,13 @@ describe('fresh eks-article cluster', () => {
   it('has the two article nodes, aws-node and kube-proxy per node, CoreDNS in 10.21.x.x', () => {
     expect(list(c, R.nodes, undefined).map((n) => n.metadata.name)).toEqual(['ip-10-21-33-101.us-east-2.compute.internal', 'ip-10-21-49-33.us-east-2.compute.internal']);
     const pods = list(c, R.pods, 'kube-system');
-    expect(pods.filter((p) => p.metadata.name.startsWith('aws-node-'))).toHaveLength(2);
+    const aws = pods.filter((p) => p.metadata.name.startsWith('aws-node-'));
+    expect(aws).toHaveLength(2);
+    for (const p of aws) {
+      expect(p.status.phase).toBe('Running');
+      expect(p.status.initContainerStatuses[0]).toMatchObject({ name: 'aws-vpc-cni-init', ready: true, state: { terminated: { reason: 'Completed', exitCode: 0 } } });
+      expect(p.status.containerStatuses.map((x: Any) => x.ready)).toEqual([true, true]);
+    }
     expect(pods.filter((p) => p.metadata.name.startsWith('kube-proxy-'))).toHaveLength(2);
     const dns = pods.filter((p) => p.metadata.name.startsWith('coredns-6b9575c64c-'));
     expect(dns).toHaveLength(2);
