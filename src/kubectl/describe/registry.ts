@@ -19,6 +19,7 @@ import { genericDescriber } from './generic.js';
 import { describeCronJobResource } from './cronjob.js';
 import { describeHorizontalPodAutoscalerResource } from './hpa.js';
 import { describePersistentVolumeResource } from './pv.js';
+import { describeClusterRoleResource, describeRoleResource } from './rbac.js';
 import { describeClusterRoleBindingResource, describePriorityClassResource, describeRoleBindingResource, describeStorageClassResource } from './cluster-config.js';
 import { describeNetworkPolicyResource } from './networkpolicy.js';
 import { describePodDisruptionBudgetResource } from './pdb.js';
@@ -43,6 +44,8 @@ const DESCRIBERS: Record<string, Describer> = {
   '/PersistentVolume': describePersistentVolumeResource,
   'scheduling.k8s.io/PriorityClass': describePriorityClassResource,
   'storage.k8s.io/StorageClass': describeStorageClassResource,
+  'rbac.authorization.k8s.io/Role': describeRoleResource,
+  'rbac.authorization.k8s.io/ClusterRole': describeClusterRoleResource,
   'rbac.authorization.k8s.io/RoleBinding': describeRoleBindingResource,
   'rbac.authorization.k8s.io/ClusterRoleBinding': describeClusterRoleBindingResource,
   'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscalerResource,

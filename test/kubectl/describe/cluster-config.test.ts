@@ -14,9 +14,42 @@ const api = apiWithObjects([
   { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'read-pods', namespace: 'default', uid: 'u3' },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader' },
     subjects: [{ kind: 'User', name: 'jane', apiGroup: 'rbac.authorization.k8s.io' }, { kind: 'ServiceAccount', name: 'builder', namespace: 'default' }] },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'pod-reader', namespace: 'default', uid: 'u4' },
+    rules: [{ apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list'] }, { apiGroups: [''], resources: ['pods'], verbs: ['watch', 'get'] },
+      { apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web', 'api'], verbs: ['get'] }] },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'viewer', uid: 'u5' },
+    rules: [{ nonResourceURLs: ['/healthz', '/version'], verbs: ['get'] }, { apiGroups: ['*'], resources: ['*'], verbs: ['list'] }] },
 ]);
 
 describe('describe of cluster configuration kinds', () => {
+  it('Role: rules broken down per resource and verb, merged again, sorted by their String()', async () => {
+    const r = await runKubelab(['describe', 'role', 'pod-reader'], api, NOW);
+    expect(r.stdout).toBe([
+      'Name:         pod-reader',
+      'Labels:       <none>',
+      'Annotations:  <none>',
+      'PolicyRule:',
+      '  Resources         Non-Resource URLs  Resource Names  Verbs',
+      '  ---------         -----------------  --------------  -----',
+      // The sort key starts with the verbs: "[get list " sorts before "[get]" (' ' < ']').
+      '  pods              []                 []              [get list watch]',
+      '  pods/log          []                 []              [get list]',
+      '  deployments.apps  []                 [api]           [get]',
+      '  deployments.apps  []                 [web]           [get]', ''].join('\n'));
+  });
+  it('ClusterRole with non-resource URLs', async () => {
+    const r = await runKubelab(['describe', 'clusterrole', 'viewer'], api, NOW);
+    expect(r.stdout).toBe([
+      'Name:         viewer',
+      'Labels:       <none>',
+      'Annotations:  <none>',
+      'PolicyRule:',
+      '  Resources  Non-Resource URLs  Resource Names  Verbs',
+      '  ---------  -----------------  --------------  -----',
+      '             [/healthz]         []              [get]',
+      '             [/version]         []              [get]',
+      '  *.*        []                 []              [list]', ''].join('\n'));
+  });
   it('PriorityClass', async () => {
     const r = await runKubelab(['describe', 'priorityclass', 'high'], api, NOW);
     expect(r.stdout).toBe([
