@@ -14,8 +14,10 @@
  * A line holding only the character U+0004 types Ctrl-D.
  *
  * `--lesson ID --autoplay` types the lesson's solutions (src/lesson autoplay) instead of FILE,
- * letting time pass until each step's check passes; lesson events go to stderr, and the exit
- * status is 1 if a step could not be completed.
+ * exactly as auto-play does in the page, letting time pass until each step's check passes;
+ * lesson events go to stderr. The output ends with the line `lesson ID: N/M steps complete`
+ * (json: a last entry {"lesson": ID, "completedSteps": N, "totalSteps": M}); the exit status
+ * is 0 only when every step completed.
  *
  * text: each prompt and line, then the output as the terminal shows it, without escape codes.
  * json: one array of {"host","prompt","input","output","exitCode"}, one per complete command.
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
   const session = createSession({ cluster, time, files });
   const stepMs = args.stepSeconds * 1000;
   let t: Transcript;
+  let summary: { lesson: string; completedSteps: number; totalSteps: number } | undefined;
   let code = 0;
   if (args.autoplay && lesson) {
     const typist = new Typist(session, time, { stepMs });
@@ -74,16 +77,17 @@ async function main(): Promise<number> {
       wait: (ms) => typist.wait(ms),
       onEvent: (e) => process.stderr.write(`# ${e.type === 'hint' ? `hint ${e.index + 1} for step ${e.step + 1}` : e.type === 'stepCompleted' ? `step ${e.step + 1} completed: ${e.stepId}` : 'lesson completed'}\n`),
     });
-    process.stderr.write(`# autoplay: ${result.completedSteps}/${result.totalSteps} steps completed\n`);
     if (result.completedSteps < result.totalSteps) code = 1;
     t = typist.transcript();
+    summary = { lesson: lesson.id, completedSteps: result.completedSteps, totalSteps: result.totalSteps };
   } else {
     const input = args.file ? readFileSync(args.file, 'utf8') : readFileSync(0, 'utf8');
     const lines = input.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
     t = await runTranscript(session, time, lines.map((l) => l.replace(/\r$/, '')), { stepMs });
   }
-  process.stdout.write(args.format === 'json' ? JSON.stringify(t.entries, null, 2) + '\n' : t.text);
+  if (args.format === 'json') process.stdout.write(JSON.stringify(summary ? [...t.entries, summary] : t.entries, null, 2) + '\n');
+  else process.stdout.write(t.text + (summary ? `\nlesson ${summary.lesson}: ${summary.completedSteps}/${summary.totalSteps} steps complete\n` : ''));
   return code;
 }
 
