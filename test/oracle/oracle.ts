@@ -1,13 +1,14 @@
 /**
  * The oracle: real kubectl 1.33 rendering the same JSON objects kubelab renders. Objects are
  * written as a fakeapi fixture (../shared/tools/fakeapi, beside the repo in CI), served on a
- * free loopback port with `--clock pinned` (the fixture's "now" is the current second of each
- * response), and the real binary runs with TZ=UTC, a private HOME and a temp kubeconfig.
+ * free loopback port, and the real binary runs with TZ=UTC, a private HOME and a temp kubeconfig.
  *
- * Timestamps: a run is accepted only when it starts and ends within one wall-clock second S;
- * then every response mapped the fixture's now to S, kubectl's clock read S plus a fraction,
- * and `offsetMs` = S - fixtureNow is the shift kubelab must apply to the same objects (and its
- * clock) to render identical dates and ages. Otherwise the run is retried at the next second.
+ * Time: describe computes ages with the client's clock, which is the wall clock for real
+ * kubectl. So the objects are shifted once, when the server starts, by `offsetMs` (whole
+ * seconds) to make the simulator's "now" the current second, and served unchanged
+ * (`--clock fixture`). Each run reports `nowCandidates`: every wall-clock second its kubectl
+ * process was alive in; its clock read one of them. kubelab then renders `objects` (the shifted
+ * set) with its clock at a candidate second; a match at any candidate is a match.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -15,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { KubeObject } from '../../src/cluster/api/types.js';
-import type { RunResult } from './objects.js';
+import { shiftTimes, type RunResult } from './objects.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const FAKEAPI = resolve(REPO_ROOT, '../shared/tools/fakeapi/server.js');
@@ -28,8 +29,6 @@ export function oracleUnavailable(): string | null {
   return null;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /** group/Kind of every resource fakeapi serves (its lib/resources.js). */
 function servedKinds(): Set<string> {
   const { GROUPS } = createRequire(import.meta.url)(resolve(FAKEAPI, '../lib/resources.js')) as
@@ -38,30 +37,35 @@ function servedKinds(): Set<string> {
 }
 
 const groupOf = (o: KubeObject): string => (o.apiVersion ?? '').includes('/') ? o.apiVersion!.slice(0, o.apiVersion!.indexOf('/')) : '';
+const second = (ms: number): number => Math.floor(ms / 1000) * 1000;
 
-export interface OracleRun extends RunResult { offsetMs: number }
+export interface OracleRun extends RunResult {
+  /** Whole seconds (epoch ms) during which real kubectl ran: its clock read one of them. */
+  nowCandidates: number[];
+}
+
+export interface OracleCase { argv: string[]; files?: Record<string, string> }
 
 export class Oracle {
   private constructor(
-    /** The objects served: those of kinds fakeapi knows (render the same set with kubelab). */
+    /** The objects served, time-shifted: render exactly these with kubelab. */
     readonly objects: KubeObject[],
-    private readonly server: ChildProcess, private readonly dir: string,
-    private readonly kubectl: string, private readonly kubeconfig: string, private readonly fixtureNow: number) {}
+    /** How far the objects were shifted (now of the simulator + offsetMs = wall clock at start). */
+    readonly offsetMs: number,
+    private readonly server: ChildProcess,
+    private readonly dir: string,
+    private readonly kubectl: string,
+    private readonly kubeconfig: string) {}
 
-  /**
-   * Serves `objects` with the fixture's now at `fixtureNowMs` (whole seconds; the simulator's
-   * virtual now). Resolves once the server listens.
-   */
-  static async start(objects: KubeObject[], fixtureNowMs: number): Promise<Oracle> {
+  /** Serves `objects` (of kinds fakeapi knows) as if `nowMs` were the current second. */
+  static async start(objects: KubeObject[], nowMs: number): Promise<Oracle> {
     const dir = mkdtempSync(join(tmpdir(), 'kubelab-oracle-'));
-    const fixtureNow = Math.floor(fixtureNowMs / 1000) * 1000;
-    const fixture = join(dir, 'fixture.json');
     const kinds = servedKinds();
-    const served = objects.filter((o) => kinds.has(`${groupOf(o)}/${o.kind}`));
-    writeFileSync(fixture, JSON.stringify({
-      description: 'kubelab oracle', fixtureNow: new Date(fixtureNow).toISOString().replace('.000Z', 'Z'), items: served,
-    }));
-    const server = spawn(process.execPath, [FAKEAPI, '--port', '0', '--fixture', fixture, '--server-version', 'v1.33.1', '--clock', 'pinned'],
+    const offsetMs = second(Date.now()) - second(nowMs);
+    const served = shiftTimes(objects.filter((o) => kinds.has(`${groupOf(o)}/${o.kind}`)), offsetMs);
+    const fixture = join(dir, 'fixture.json');
+    writeFileSync(fixture, JSON.stringify({ description: 'kubelab oracle', items: served }));
+    const server = spawn(process.execPath, [FAKEAPI, '--port', '0', '--fixture', fixture, '--server-version', 'v1.33.1', '--clock', 'fixture'],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     const port = await new Promise<number>((res, rej) => {
       let out = '', err = '';
@@ -87,7 +91,7 @@ export class Oracle {
     mkdirSync(join(dir, 'bin'));
     const kubectl = join(dir, 'bin', 'kubectl'); // run as `kubectl`, as a learner would
     symlinkSync(KUBECTL_133, kubectl);
-    return new Oracle(served, server, dir, kubectl, kubeconfig, fixtureNow);
+    return new Oracle(served, offsetMs, server, dir, kubectl, kubeconfig);
   }
 
   get pid(): number | undefined { return this.server.pid; }
@@ -106,59 +110,30 @@ export class Oracle {
     });
   }
 
-  /** Runs real kubectl (argv without `kubectl`) within one wall-clock second; see the file comment. */
-  async run(argv: string[], files: Record<string, string> = {}): Promise<OracleRun> {
-    const cwd = join(this.dir, 'cwd');
+  /** Runs real kubectl (argv without `kubectl`) with `files` in its working directory. */
+  async run(argv: string[], files: Record<string, string> = {}, cwdName = 'cwd'): Promise<OracleRun> {
+    const cwd = join(this.dir, cwdName);
     rmSync(cwd, { recursive: true, force: true });
     mkdirSync(cwd);
     for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
-    // The first call fills kubectl's discovery cache, so later runs are quick.
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const ms = Date.now() % 1000;
-      if (ms > 20) await sleep(1000 - ms + 5);
-      const t0 = Date.now();
-      const r = await this.exec(argv, cwd);
-      const t1 = Date.now();
-      const s = Math.floor(t0 / 1000) * 1000;
-      if (Math.floor(t1 / 1000) * 1000 === s) return { ...r, offsetMs: s - this.fixtureNow };
-    }
-    throw new Error(`kubectl ${argv.join(' ')} never finished within one second`);
+    const t0 = Date.now();
+    const r = await this.exec(argv, cwd);
+    const t1 = Date.now();
+    const nowCandidates: number[] = [];
+    for (let s = second(t0); s <= second(t1); s += 1000) nowCandidates.push(s);
+    return { ...r, nowCandidates };
   }
 
-  /**
-   * Runs several commands, a few at a time in parallel, each batch started at the beginning of a
-   * wall-clock second; a command that did not finish within its second is run again. Results
-   * come back in input order, each with its own offset.
-   */
-  async runMany(cases: { argv: string[]; files?: Record<string, string> }[], parallel = 4): Promise<OracleRun[]> {
-    const results: (OracleRun | undefined)[] = cases.map(() => undefined);
-    const cwds = cases.map((c, i) => {
-      const cwd = join(this.dir, `cwd-${i}`);
-      rmSync(cwd, { recursive: true, force: true });
-      mkdirSync(cwd);
-      for (const [name, content] of Object.entries(c.files ?? {})) writeFileSync(join(cwd, name), content);
-      return cwd;
-    });
-    // One warm-up run fills kubectl's discovery cache so that parallel runs start fast.
-    await this.exec(['api-resources'], cwds[0] ?? this.dir);
-    for (let attempt = 0; attempt < 10 && results.some((r) => r === undefined); attempt++) {
-      const pending = results.map((r, i) => (r === undefined ? i : -1)).filter((i) => i >= 0);
-      for (let k = 0; k < pending.length; k += parallel) {
-        const batch = pending.slice(k, k + parallel);
-        const ms = Date.now() % 1000;
-        if (ms > 20) await sleep(1000 - ms + 5);
-        const t0 = Date.now();
-        const s = Math.floor(t0 / 1000) * 1000;
-        await Promise.all(batch.map(async (i) => {
-          const r = await this.exec(cases[i]!.argv, cwds[i]!);
-          if (Math.floor(Date.now() / 1000) * 1000 === s) results[i] = { ...r, offsetMs: s - this.fixtureNow };
-        }));
-      }
+  /** Runs several commands, a few at a time; results in input order. */
+  async runMany(cases: OracleCase[], parallel = 4): Promise<OracleRun[]> {
+    // One warm-up run fills kubectl's discovery cache.
+    await this.exec(['api-resources'], this.dir);
+    const results: OracleRun[] = [];
+    for (let k = 0; k < cases.length; k += parallel) {
+      const batch = cases.slice(k, k + parallel);
+      results.push(...await Promise.all(batch.map((c, j) => this.run(c.argv, c.files ?? {}, `cwd-${k + j}`))));
     }
-    return results.map((r, i) => {
-      if (!r) throw new Error(`kubectl ${cases[i]!.argv.join(' ')} never finished within one second`);
-      return r;
-    });
+    return results;
   }
 
   /** Stops the server (by its PID) and removes the temp files. */
@@ -166,7 +141,7 @@ export class Oracle {
     if (this.server.exitCode === null && this.server.pid) {
       const exited = new Promise((r) => this.server.once('exit', r));
       process.kill(this.server.pid, 'SIGTERM');
-      await Promise.race([exited, sleep(3000)]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
