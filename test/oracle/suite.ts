@@ -2,8 +2,8 @@
  * A vitest suite comparing kubelab's kubectl with real kubectl 1.33 on the same objects: one
  * test per command line. Real kubectl runs once for all cases (beforeAll, in parallel batches);
  * kubelab then renders the same (time-shifted) objects at the second real kubectl's clock read.
- * Skipped, with a note on
- * the console, where fakeapi (../shared beside the repo) or the kubectl 1.33 binary is missing.
+ * Works for any kubectl command, not only describe. Skipped, with a note on the console, where
+ * fakeapi (../shared beside the repo) or the kubectl 1.33 binary is missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/cluster/api/types.js';
