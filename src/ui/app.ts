@@ -14,23 +14,36 @@ import { LazySession, FRESH_PROMPT } from './lazy-session.js';
 import { Persister, SAVE_FORMAT, SAVE_VERSION, encodeSession, type KeyValueStore, type LessonPosition, type SavedSession } from './persist.js';
 import { EmbedApi, DEFAULT_ALLOWED_ORIGINS, parentOrigin, type EmbedTarget, type LessonState } from './embed.js';
 import { parseParams, shareLink, type PageParams, type Theme } from './params.js';
-import type { OpenEditor } from '../shell/index.js';
-import { pt, type PageStringKey } from './page-strings.js';
+import type { OpenEditor, Session } from '../shell/index.js';
+import { t as pt, type StringKey as PageStringKey } from './i18n/strings.js';
 
 /** What other parts of the page (editor panel, lessons) plug in before boot(). */
 export interface AppOptions {
   /** nano/vi/code FILE open the page's editor (src/shell/utils/editor.ts). */
   openEditor?: OpenEditor;
-  /** Files for a fresh workstation's home (relative path → content). */
-  files?: () => Record<string, string> | undefined;
-  /** Cluster profile for a fresh session. */
-  profile?: () => string | undefined;
+  /**
+   * What a fresh cluster for `lesson` (undefined: free play) starts from: the lesson's files,
+   * profile, seed and start time. Called each time a fresh runtime is built.
+   */
+  setup?: (lesson: string | undefined) => Promise<FreshSetup>;
 }
 
-/** What the lesson engine plugs in later; until then loadLesson only records the position. */
+export interface FreshSetup {
+  /** Files for a fresh workstation's home (relative path → content). */
+  files?: Record<string, string>;
+  profile?: string;
+  seed?: number;
+  /** Cluster start (ms since epoch); default now. */
+  startTime?: number;
+}
+
+/** What the lesson engine plugs in: it checks the id, then calls App.startLesson. */
 export interface LessonBridge {
   load(lesson: string, step: string | null): Promise<void>;
 }
+
+/** Told after each new runtime: `restored` when it came from the saved session. */
+export type RuntimeListener = (rt: Runtime, restored: boolean, position: Readonly<LessonPosition>) => void;
 
 function safeStorage(): KeyValueStore {
   try { const s = window.localStorage; s.getItem('kubelab:probe'); return s; } catch {
@@ -62,6 +75,10 @@ export class App implements EmbedTarget {
 
   private readonly themeListeners: ((t: Theme) => void)[] = [];
   private readonly commandListeners: ((rec: CommandRecord) => void)[] = [];
+  private readonly runtimeListeners: RuntimeListener[] = [];
+  private lessonProgress: (() => unknown) | null = null;
+  /** Wraps the session the REPL drives (lesson commands are answered before the shell). */
+  wrapSession: ((s: Session) => Session) | null = null;
 
   constructor(private readonly root: HTMLElement, search: string, private readonly options: AppOptions = {}) {
     this.params = parseParams(search);
@@ -125,8 +142,19 @@ export class App implements EmbedTarget {
   /** The editor panel follows the page theme. */
   onThemeChange(fn: (t: Theme) => void): void { this.themeListeners.push(fn); }
 
+  /** Every new runtime (first load, restore, reset, lesson start). */
+  onRuntime(fn: RuntimeListener): void { this.runtimeListeners.push(fn); }
+
   /** Lets the lesson engine take over loadLesson; it reports progress through the methods below. */
   setLessonBridge(bridge: LessonBridge): void { this.lessonBridge = bridge; }
+  /** The lesson engine's own state (hints shown, commands on this step), saved with the session. */
+  setLessonProgress(fn: (() => unknown) | null): void { this.lessonProgress = fn; }
+  /** Opens `lesson` on a fresh cluster, at `step` (a step id) when given. */
+  async startLesson(lesson: string | undefined, step: string | null): Promise<void> {
+    this.position = { lesson, step: step ?? undefined, completedSteps: [] };
+    await this.restart();
+  }
+  get lessonPosition(): Readonly<LessonPosition> { return this.position; }
   stepCompleted(lesson: string, step: string): void {
     if (!this.position.completedSteps.includes(step)) this.position.completedSteps.push(step);
     this.persist.schedule();
@@ -147,12 +175,17 @@ export class App implements EmbedTarget {
     return { lesson: this.position.lesson ?? null, step: this.position.step ?? null, completedSteps: [...this.position.completedSteps] };
   }
   async loadLesson(lesson: string, step: string | null): Promise<void> {
-    this.position = { lesson, step: step ?? undefined, completedSteps: [] };
-    await this.lessonBridge?.load(lesson, step);
-    this.persist.schedule();
+    if (this.lessonBridge) await this.lessonBridge.load(lesson, step);
+    else await this.startLesson(lesson, step);
   }
 
+  /** A new cluster; an open lesson starts over. */
   async reset(): Promise<void> {
+    this.position = { lesson: this.position.lesson, completedSteps: [] };
+    await this.restart();
+  }
+
+  private async restart(): Promise<void> {
     this.repl.close();
     this.persist.setSource(null);
     this.persist.clear();
@@ -170,7 +203,8 @@ export class App implements EmbedTarget {
     if (!rt) throw new Error('the simulator has not loaded yet');
     return {
       format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: Date.now(), seed: rt.seed, prompt: rt.session.prompt(),
-      runtime: rt.snapshot(), history: [...this.repl.history.entries], lesson: { ...this.position, completedSteps: [...this.position.completedSteps] },
+      runtime: rt.snapshot(), history: [...this.repl.history.entries],
+      lesson: { ...this.position, completedSteps: [...this.position.completedSteps], progress: this.position.lesson ? this.lessonProgress?.() : undefined },
     };
   }
 
@@ -190,36 +224,47 @@ export class App implements EmbedTarget {
     }
     const fresh: LessonPosition = tryRestore
       ? { lesson: this.params.lesson, step: this.params.step, completedSteps: [] }
-      : { lesson: this.position.lesson, completedSteps: [] }; // a reset starts the lesson over
+      : { ...this.position, completedSteps: [] }; // startLesson/reset set the position
     this.position = saved ? saved.lesson : fresh;
-    const seed = saved?.seed ?? this.runtime?.seed ?? this.params.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const base: RuntimeOptions = {
-      seed, startTime: Date.now(), time: this.driver, openEditor: this.options.openEditor,
-      files: this.options.files?.(), profile: this.options.profile?.(),
-    };
+    const prevSeed = this.runtime?.seed;
+    const base = { time: this.driver, openEditor: this.options.openEditor };
+    let restored = false;
 
     this.runtime = undefined;
     this.persist.setSource(null);
     this.runtimeReady = import('./runtime.js').then(async ({ createRuntime }) => {
       if (saved) {
         try {
-          return await createRuntime({ ...base, saved: saved.runtime });
+          const rt = await createRuntime({ ...base, seed: saved.seed, startTime: Date.now(), saved: saved.runtime });
+          restored = true;
+          return rt;
         } catch (e) {
           this.position = fresh;
           this.repl.history.clear();
           this.pendingNotice = this.s('notice.restore', { reason: e instanceof Error ? e.message : 'incompatible' });
         }
       }
-      return createRuntime(base);
+      let setup: FreshSetup = {};
+      try { setup = (await this.options.setup?.(this.position.lesson)) ?? {}; } catch (e) {
+        this.pendingNotice = e instanceof Error ? e.message : String(e);
+        this.position = { completedSteps: [] };
+      }
+      const opts: RuntimeOptions = {
+        ...base, files: setup.files, profile: setup.profile, startTime: setup.startTime ?? Date.now(),
+        seed: this.params.seed ?? setup.seed ?? prevSeed ?? Math.floor(Math.random() * 2 ** 31),
+      };
+      return createRuntime(opts);
     });
     const ready = this.runtimeReady.then((rt) => {
       this.runtime = rt;
       this.driver.retarget(rt.clock);
       this.persist.setSource(() => this.savedSession());
       performance.mark('kubelab:runtime');
+      for (const l of this.runtimeListeners) l(rt, restored, this.position);
       return rt.session;
     });
-    const session = new LazySession(ready, saved?.prompt ?? FRESH_PROMPT, () => this.driver.tick());
+    const lazy = new LazySession(ready, saved?.prompt ?? FRESH_PROMPT, () => this.driver.tick());
+    const session = this.wrapSession ? this.wrapSession(lazy) : lazy;
     this.repl = new Repl({
       session,
       write: (t) => this.writer.write(t),

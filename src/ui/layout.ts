@@ -5,8 +5,9 @@
  */
 import type { LayoutMode } from './params.js';
 import { setCollapsed, setPane, type PaneName } from './panes.js';
-import { pt } from './page-strings.js';
-import { t } from './i18n/strings.js';
+import { t as pt, t } from './i18n/strings.js';
+
+
 
 export interface PageLayout {
   terminalBody: HTMLElement;
@@ -16,7 +17,7 @@ export interface PageLayout {
   buttons: {
     reset: HTMLButtonElement; fastForward: HTMLButtonElement; theme: HTMLButtonElement;
     screenReader: HTMLButtonElement; exportFile: HTMLButtonElement; importFile: HTMLButtonElement;
-    share: HTMLButtonElement;
+    share: HTMLButtonElement; editor: HTMLButtonElement;
   };
   importInput: HTMLInputElement;
   status: HTMLElement;
@@ -100,10 +101,12 @@ export function buildLayout(root: HTMLElement, mode: LayoutMode, lang = 'en'): P
     share: button(s('header.share.title'), {}, s('header.share')),
     theme: button(s('header.theme.title'), { 'aria-pressed': 'false', class: 'theme-toggle' }, s('header.theme')),
     screenReader: button(s('header.sr.title'), { 'aria-pressed': 'false' }, s('header.sr')),
+    // The editor pane opens on demand (Monaco loads on first open).
+    editor: button(s('editor.open.title'), { 'aria-pressed': 'false', 'data-toggles': 'editor', class: 'editor-toggle' }, s('editor.open')),
   };
   const importInput = el('input', { type: 'file', accept: '.json,application/json', hidden: '', 'aria-hidden': 'true', tabindex: '-1' });
   const nav = el('nav', { class: 'controls', 'aria-label': s('header.controls') });
-  nav.append(picker, clock, buttons.fastForward, buttons.reset, buttons.exportFile, buttons.importFile, buttons.share, buttons.theme, buttons.screenReader, importInput);
+  nav.append(picker, clock, buttons.editor, buttons.fastForward, buttons.reset, buttons.exportFile, buttons.importFile, buttons.share, buttons.theme, buttons.screenReader, importInput);
   header.append(title, nav);
 
   const main = el('main', { class: `panes layout-${mode.replace('+', '-')}` });
@@ -115,8 +118,8 @@ export function buildLayout(root: HTMLElement, mode: LayoutMode, lang = 'en'): P
   const status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   root.replaceChildren(header, main, status);
 
-  if (mode === 'terminal') { setPane('lesson', false); setPane('editor', false); }
-  if (mode === 'terminal+lesson') setPane('editor', false);
+  setPane('editor', false);
+  if (mode === 'terminal') setPane('lesson', false);
   if (mode !== 'full') header.classList.add('compact');
   const hint = el('span', { class: 'pane-hint', id: 'terminal-hint' }, s('terminal.hint'));
   terminal.querySelector('.pane-bar')!.insertBefore(hint, terminal.querySelector('.pane-collapse'));

@@ -9,7 +9,13 @@ export const SAVE_FORMAT = 'kubelab-session';
 export const SAVE_VERSION = 1;
 export const STORAGE_KEY = 'kubelab:session';
 
-export interface LessonPosition { lesson?: string; step?: string; completedSteps: string[] }
+export interface LessonPosition {
+  lesson?: string;
+  step?: string;
+  completedSteps: string[];
+  /** The lesson engine's state (src/lesson LessonProgress); opaque here. */
+  progress?: unknown;
+}
 
 export interface SavedSession {
   format: typeof SAVE_FORMAT;

@@ -3,7 +3,7 @@
  * bar; Enter finds the next match upwards, Shift-Enter downwards, Escape closes.
  */
 import type { PageTerminal } from './terminal.js';
-import { pt } from './page-strings.js';
+import { t as pt } from './i18n/strings.js';
 
 export function createSearchBar(bar: HTMLElement, terminal: PageTerminal, lang = 'en'): { open(): void } {
   const wrap = document.createElement('div');

@@ -52,8 +52,10 @@ export class WallTimeDriver implements TimeDriver {
   /** Brings virtual time up to wall time; wakes due sleepers. */
   tick(): void {
     const wall = this.wallNow();
-    const elapsed = Math.min(this.maxStepMs, Math.max(0, wall - this.lastWall));
-    this.lastWall = wall;
+    // Whole milliseconds only: the cluster's timestamps (event nanoseconds) are integers.
+    const elapsed = Math.floor(Math.min(this.maxStepMs, Math.max(0, wall - this.lastWall)));
+    this.lastWall += elapsed;
+    if (wall - this.lastWall > this.maxStepMs) this.lastWall = wall;
     if (elapsed > 0) this.target.advance(elapsed);
     this.wake();
     for (const l of this.listeners) l();
@@ -62,7 +64,7 @@ export class WallTimeDriver implements TimeDriver {
   /** The "+30 s" button: virtual time jumps ahead of wall time. */
   fastForward(ms: number): void {
     this.tick();
-    this.target.advance(ms);
+    this.target.advance(Math.round(ms));
     this.wake();
     for (const l of this.listeners) l();
   }

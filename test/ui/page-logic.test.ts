@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { EmbedApi, parseHostMessage, type EmbedTarget } from '../../src/ui/embed.js';
 import { decodeSession, encodeSession, Persister, SAVE_FORMAT, SAVE_VERSION, type SavedSession } from '../../src/ui/persist.js';
 import { parseParams, shareLink } from '../../src/ui/params.js';
-import { pt } from '../../src/ui/page-strings.js';
+import { t as pt } from '../../src/ui/i18n/strings.js';
 import { OutputWriter, TRUNCATED_NOTICE } from '../../src/ui/output-writer.js';
 import { WallTimeDriver } from '../../src/ui/time-driver.js';
 

@@ -5,20 +5,22 @@
  */
 import { monaco } from './monaco-setup.js';
 import type { EditorOptions, EditorPanel } from './types.js';
+import { t, type StringKey } from '../i18n/strings.js';
 import './editor.css';
 
 interface EditSession { resolve(text: string | null): void; original: string }
 
 export function createEditorPanel(host: HTMLElement, opts: EditorOptions): EditorPanel {
+  const s = (k: StringKey, v?: Record<string, string>): string => t(opts.lang ?? 'en', k, v);
   host.replaceChildren();
   host.classList.add('editor-root');
   const side = document.createElement('nav');
   side.className = 'editor-files';
-  side.setAttribute('aria-label', 'Files in your home directory');
+  side.setAttribute('aria-label', s('editor.files'));
   const list = document.createElement('ul');
   const newBtn = document.createElement('button');
   newBtn.type = 'button';
-  newBtn.textContent = 'New file';
+  newBtn.textContent = s('editor.new');
   side.append(list, newBtn);
 
   const main = document.createElement('div');
@@ -29,14 +31,14 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
   title.className = 'editor-title';
   const dirty = document.createElement('span');
   dirty.className = 'editor-dirty';
-  dirty.setAttribute('aria-label', 'unsaved changes');
+  dirty.setAttribute('aria-label', s('editor.dirty'));
   const saveBtn = document.createElement('button');
   saveBtn.type = 'button';
-  saveBtn.textContent = 'Save';
-  saveBtn.title = 'Save (Ctrl-S)';
+  saveBtn.textContent = s('editor.save');
+  saveBtn.title = s('editor.save.title');
   const cancelBtn = document.createElement('button');
   cancelBtn.type = 'button';
-  cancelBtn.textContent = 'Cancel';
+  cancelBtn.textContent = s('editor.cancel');
   cancelBtn.hidden = true;
   bar.append(title, dirty, saveBtn, cancelBtn);
   const box = document.createElement('div');
@@ -47,7 +49,7 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
   const editor = monaco.editor.create(box, {
     value: '', language: 'yaml', automaticLayout: true, minimap: { enabled: false },
     theme: opts.theme === 'dark' ? 'vs-dark' : 'vs', fontFamily: 'monospace', fontSize: 14,
-    tabSize: 2, insertSpaces: true, scrollBeyondLastLine: false, ariaLabel: 'YAML editor',
+    tabSize: 2, insertSpaces: true, scrollBeyondLastLine: false, ariaLabel: s('editor.aria'),
   });
 
   let currentPath: string | undefined;
@@ -88,7 +90,7 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
     const e = edit;
     edit = undefined;
     cancelBtn.hidden = true;
-    saveBtn.textContent = 'Save';
+    saveBtn.textContent = s('editor.save');
     host.dataset['mode'] = 'file';
     e?.resolve(text);
   };
@@ -146,8 +148,8 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
         edit = { resolve, original: text };
         currentPath = undefined;
         savedText = text;
-        title.textContent = `kubectl edit: ${fileName}`;
-        saveBtn.textContent = 'Save and apply';
+        title.textContent = s('editor.kubectlEdit', { name: fileName });
+        saveBtn.textContent = s('editor.saveApply');
         cancelBtn.hidden = false;
         host.dataset['mode'] = 'kubectl-edit';
         editor.setModel(modelFor(`.kube/edit/${fileName}`, text));

@@ -9,6 +9,8 @@ export interface EditorFiles {
 export interface EditorOptions {
   files: EditorFiles;
   theme: 'dark' | 'light';
+  /** Language of the editor's own labels (src/ui/i18n/strings.ts). */
+  lang?: string;
   /** Esc in the editor: give the keyboard back to the terminal. */
   onEscape(): void;
   /** Called after a file is saved (the page persists the session). */

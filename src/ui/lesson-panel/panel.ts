@@ -17,7 +17,12 @@ export interface LessonPanelActions {
   restart(): void;
   autoplay(): void;
   openLesson(id: string): void;
+  /** Start over at step `index` (0-based): fresh cluster, earlier steps replayed. */
+  jump(index: number): void;
 }
+
+/** One entry of the lesson list shown when no lesson is open. */
+export interface CatalogEntry { id: string; title: string; summary: string }
 
 export interface LessonPanel {
   show(lesson: Lesson, progress: Readonly<LessonProgress>, nextTitle?: string): void;
@@ -25,6 +30,8 @@ export interface LessonPanel {
   showSolution(commands: string[]): void;
   setAutoplaying(on: boolean): void;
   setLang(lang: string): void;
+  /** No lesson open: the list of lessons to start. */
+  showCatalog(entries: CatalogEntry[]): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -63,13 +70,37 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
   mk('lesson.skip', actions.skip);
   const autoBtn = mk('lesson.autoplay', actions.autoplay);
   mk('lesson.reset', actions.restart);
+  const jumpLabel = el('label', 'lesson-jump');
+  const jumpText = el('span', undefined, s('lesson.jump'));
+  const jump = el('select');
+  jump.addEventListener('change', () => { const i = Number(jump.value); if (i >= 0) actions.jump(i); });
+  jumpLabel.append(jumpText, ' ', jump);
+  controls.append(jumpLabel);
   const done = el('div', 'lesson-done');
   done.hidden = true;
   root.append(title, meta, progressBar, stepLabel, stepTitle, body, extras, controls, done);
   host.replaceChildren(root);
 
+  let catalog: CatalogEntry[] | undefined;
+  const renderCatalog = (): void => {
+    root.replaceChildren(el('h3', 'lesson-title', s('lesson.pick')), el('p', 'lesson-meta', s('lesson.choose')));
+    const list = el('ul', 'lesson-catalog');
+    for (const c of catalog ?? []) {
+      const li = el('li');
+      const b = el('button', 'lesson-start', s('lesson.start'));
+      b.type = 'button';
+      b.setAttribute('aria-label', `${s('lesson.start')}: ${c.title}`);
+      b.addEventListener('click', () => actions.openLesson(c.id));
+      li.append(el('strong', undefined, c.title), el('p', undefined, c.summary), b);
+      list.append(li);
+    }
+    root.append(list);
+  };
+  const full = [title, meta, progressBar, stepLabel, stepTitle, body, extras, controls, done];
+
   const render = (): void => {
-    if (!current) return;
+    if (!current) { renderCatalog(); return; }
+    if (root.firstChild !== title) root.replaceChildren(...full);
     const { lesson, progress, nextTitle } = current;
     const text = lesson.text[lang] ?? lesson.text['en']!;
     title.textContent = text.title;
@@ -78,6 +109,13 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
     progressBar.value = Math.min(progress.step, lesson.steps.length);
     progressBar.setAttribute('aria-label', s('lesson.progress'));
     for (const b of controls.querySelectorAll<HTMLButtonElement>('button')) b.textContent = s(b.dataset['key'] as StringKey);
+    jumpText.textContent = s('lesson.jump');
+    jump.replaceChildren(...lesson.steps.map((st, i) => {
+      const o = el('option', undefined, `${i + 1}. ${text.steps[st.id]?.title ?? st.id}`);
+      o.value = String(i);
+      return o;
+    }));
+    jump.value = String(Math.min(progress.step, lesson.steps.length - 1));
     extras.replaceChildren();
     const finished = progress.step >= lesson.steps.length;
     controls.hidden = finished;
@@ -132,5 +170,6 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
     },
     setAutoplaying(on) { autoBtn.dataset['key'] = on ? 'lesson.stop' : 'lesson.autoplay'; autoBtn.textContent = s(autoBtn.dataset['key'] as StringKey); },
     setLang(l) { lang = l; render(); },
+    showCatalog(entries) { current = undefined; catalog = entries; render(); },
   };
 }
