@@ -239,7 +239,7 @@ export class ApiServer implements ApiClient {
         }
         throw notFound(qr(info), name);
       }
-      const obj = opts.subresource ? clone(input) : decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
+      const obj = decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
       if (isEventsView(info)) return eventToView(this.updateDecoded(info, existing, eventFromView(obj), opts));
       return this.updateDecoded(info, existing, obj, opts);
     });
@@ -345,7 +345,6 @@ export class ApiServer implements ApiClient {
       if (patched.metadata.name !== name) {
         throw badRequest(`the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`);
       }
-      if (opts.subresource) return this.updateDecoded(info, existing, patched, opts);
       const obj = decodeObject(info, patched, opts.fieldValidation ?? 'Warn', opts.warnings, patch);
       if (view) return eventToView(this.updateDecoded(info, existing, eventFromView(obj), opts));
       return this.updateDecoded(info, existing, obj, opts);

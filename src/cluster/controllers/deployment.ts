@@ -321,11 +321,11 @@ function revisionOf(rs: RSObj): number { return Number(rs.metadata?.annotations?
 
 /** EqualIgnoreHash: templates equal once the pod-template-hash label is removed. */
 function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const c = clone(t ?? {}) as PodTemplateSpec;
-    if (c.metadata?.labels) { delete c.metadata.labels['pod-template-hash']; if (!Object.keys(c.metadata.labels).length) delete c.metadata.labels; }
-    if (c.metadata && 'creationTimestamp' in c.metadata) delete (c.metadata as Record<string, unknown>)['creationTimestamp'];
-    return c;
+  // Shallow copies only: deepEqual treats undefined fields as absent.
+  const strip = (t: PodTemplateSpec | undefined): unknown => {
+    const labels: Record<string, string> = { ...(t?.metadata?.labels ?? {}) };
+    delete labels['pod-template-hash'];
+    return { ...(t ?? {}), metadata: { ...(t?.metadata ?? {}), labels: Object.keys(labels).length ? labels : undefined, creationTimestamp: undefined } };
   };
   return deepEqual(strip(a), strip(b));
 }

@@ -10,6 +10,7 @@ import type { Informer } from './informer.js';
 import { R, keyOf, parseTime, splitKey } from './util.js';
 
 export const EVENT_TTL_MS = 3_600_000;
+const SWEEP = 'sweep';
 
 export class EventTTLController implements Controller {
   readonly name = 'event-ttl';
@@ -33,7 +34,8 @@ export class EventTTLController implements Controller {
   private track(k: string, e: KubeObject): void {
     const last = parseTime((e['lastTimestamp'] as string | undefined) ?? (e['eventTime'] as string | undefined) ?? e.metadata?.creationTimestamp) ?? this.ctx.clock.now();
     this.written.set(k, last);
-    this.ctx.wakeAt(this.name, k, last + EVENT_TTL_MS);
+    // One sweep per distinct expiry second (timestamps have second precision), not one timer per event.
+    this.ctx.wakeAt(this.name, SWEEP, last + EVENT_TTL_MS);
   }
 
   resync(): void { for (const e of this.events.values()) this.track(keyOf(e), e); }
@@ -42,10 +44,13 @@ export class EventTTLController implements Controller {
   drain(): boolean { return this.queue.drain((k) => this.sync(k)); }
 
   sync(key: string): void {
-    const at = this.written.get(key);
-    if (at === undefined || this.ctx.clock.now() < at + EVENT_TTL_MS) return;
-    const [ns, name] = splitKey(key);
-    try { this.ctx.api.delete(R.events, ns, name); } catch (e) { if (!(e instanceof ApiError)) throw e; }
+    if (key !== SWEEP) return;
+    const now = this.ctx.clock.now();
+    const expired = [...this.written].filter(([, at]) => now >= at + EVENT_TTL_MS).map(([k]) => k).sort();
+    for (const k of expired) {
+      const [ns, name] = splitKey(k);
+      try { this.ctx.api.delete(R.events, ns, name); } catch (e) { if (!(e instanceof ApiError)) throw e; }
+    }
   }
 }
 

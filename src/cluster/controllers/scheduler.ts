@@ -27,7 +27,8 @@ export class Scheduler implements Controller {
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
-    this.pods = ctx.informers.for<PodObj>(R.pods).addIndex('nodeName', (p) => [p.spec?.nodeName ?? '']);
+    this.pods = ctx.informers.for<PodObj>(R.pods).addIndex('nodeName', (p) => [p.spec?.nodeName ?? ''])
+      .addIndex('finishedOnNode', (p) => (p.spec?.nodeName && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') ? [p.spec.nodeName] : []));
     this.nodes = ctx.informers.for<NodeObj>(R.nodes);
     this.pods.onChange((type, pod, old) => {
       if (!pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
@@ -69,11 +70,16 @@ export class Scheduler implements Controller {
     }
     if (fits.length === 0) { this.fail(pod, nodes.length, reasons, onlyResources); return; }
     // Least allocated: fewest pods; random among equals (selectHost's reservoir sampling).
-    const counts = fits.map((n) => this.activePods(n.metadata!.name!).length);
+    const counts = fits.map((n) => this.activeCount(n.metadata!.name!));
     const best = Math.min(...counts);
     const top = fits.filter((_n, i) => counts[i] === best);
     const node = top.length === 1 ? top[0]! : this.ctx.rng.pick(top);
     this.bind(pod, node.metadata!.name!);
+  }
+
+  /** Pods on the node that still hold a slot (O(1) through the indexes). */
+  private activeCount(node: string): number {
+    return this.pods.indexCount('nodeName', node) - this.pods.indexCount('finishedOnNode', node);
   }
 
   private activePods(node: string): PodObj[] {
@@ -110,12 +116,12 @@ export class Scheduler implements Controller {
       if (!tolerates(spec.tolerations, t)) { out.push(`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`); return out; }
     }
     const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
-    const active = this.activePods(node.metadata!.name!);
     const maxPods = Number(alloc['pods'] ?? 110);
-    if (active.length + 1 > maxPods) out.push('Too many pods');
+    if (this.activeCount(node.metadata!.name!) + 1 > maxPods) out.push('Too many pods');
     for (const res of ['cpu', 'memory']) {
       const want = podRequest(pod, res);
       if (want === 0) continue;
+      const active = this.activePods(node.metadata!.name!);
       const have = parseQuantity(String(alloc[res] ?? '0'));
       const used = active.reduce((s, p) => s + podRequest(p, res), 0);
       if (used + want > have) out.push(`Insufficient ${res}`);
