@@ -28,7 +28,7 @@ export function isPodAvailable(p: Pod, minReadySeconds: number, now: number): bo
 }
 
 /** Creates a pod from a template (GetPodFromTemplate), named by the server from generateName. */
-export function createPodFromTemplate(ctx: ControllerContext, ns: string, template: PodTemplateSpec, owner: OwnerReference, generateName: string, extra?: { name?: string; labels?: Record<string, string>; hostname?: string; subdomain?: string }): PodObj | undefined {
+export function createPodFromTemplate(ctx: ControllerContext, ns: string, template: PodTemplateSpec, owner: OwnerReference, generateName: string, extra?: { name?: string; labels?: Record<string, string>; hostname?: string; subdomain?: string }, onError?: (message: string) => void): PodObj | undefined {
   const t = clone(template);
   const metadata: Record<string, unknown> = {
     labels: { ...(t.metadata?.labels ?? {}), ...(extra?.labels ?? {}) },
@@ -45,6 +45,7 @@ export function createPodFromTemplate(ctx: ControllerContext, ns: string, templa
     return ctx.api.create(R.pods, ns, { apiVersion: 'v1', kind: 'Pod', metadata, spec }, { fieldManager: 'kube-controller-manager' }) as PodObj;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
+    onError?.(e.message);
     return undefined;
   }
 }

@@ -89,9 +89,10 @@ export class ReplicaSetController implements Controller {
     if (diff < 0) {
       const n = Math.min(-diff, BURST);
       for (let i = 0; i < n; i++) {
-        const pod = createPodFromTemplate(this.ctx, rs.metadata!.namespace!, rs.spec!.template!, ownerRef(rs, 'apps/v1', 'ReplicaSet'), `${rs.metadata!.name}-`);
+        let failure = '';
+        const pod = createPodFromTemplate(this.ctx, rs.metadata!.namespace!, rs.spec!.template!, ownerRef(rs, 'apps/v1', 'ReplicaSet'), `${rs.metadata!.name}-`, undefined, (m) => { failure = m; });
         if (!pod) {
-          this.ctx.recordEvent({ involved: rsRef, type: 'Warning', reason: 'FailedCreate', message: `Error creating: pods "${rs.metadata!.name}-" is forbidden`, source: { component: 'replicaset-controller' } });
+          this.ctx.recordEvent({ involved: rsRef, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${failure}`, source: { component: 'replicaset-controller' } });
           break;
         }
         this.ctx.recordEvent({ involved: rsRef, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata!.name}`, source: { component: 'replicaset-controller' } });
