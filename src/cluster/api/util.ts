@@ -86,3 +86,14 @@ export function child(obj: JsonObject, key: string): JsonObject {
 
 /** Sorts an object's keys recursively (Go marshals struct fields in declaration order; maps sorted). */
 export function sortedKeys(o: JsonObject): string[] { return Object.keys(o).sort(); }
+
+/** o[k] only when k is o's own property (user keys such as `__proto__` must never reach prototypes). */
+export function getOwn(o: JsonObject, k: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+}
+
+/** o[k] = v as an own data property, whatever k is. */
+export function setOwn(o: JsonObject, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}

@@ -130,3 +130,16 @@ describe('scale subresource', () => {
     expect(e.message).toBe('Scale.autoscaling "d" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
   });
 });
+
+describe('hostile keys', () => {
+  it('never reach Object.prototype through any patch type', () => {
+    const { api } = newServer();
+    api.create(PODS, 'default', nginxPod());
+    const evil = JSON.parse('{"metadata":{"__proto__":{"polluted":"yes"},"labels":{"__proto__":{"polluted":"yes"}}}}');
+    for (const type of ['merge', 'strategic'] as const) {
+      try { api.patch(PODS, 'default', 'nginx-pod', type, evil); } catch { /* rejected is fine */ }
+    }
+    try { api.patch(PODS, 'default', 'nginx-pod', 'json', [{ op: 'add', path: '/__proto__/polluted', value: 'yes' }]); } catch { /* rejected is fine */ }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { fe, type FieldError } from '../errors.js';
 import type { KubeObject } from '../types.js';
-import { isObject, type JsonObject } from '../util.js';
+import { isObject, setOwn, type JsonObject } from '../util.js';
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum, regexError } from '../validation.js';
 import { parseIPv4 } from './service.js';
 import type { Admission } from './types.js';
@@ -66,7 +66,7 @@ export const secretAdmission: Admission = {
     // stringData is write-only: merged into data (base64) and dropped.
     if (isObject(o.stringData)) {
       const data = isObject(o.data) ? o.data : (o.data = {});
-      for (const [k, v] of Object.entries(o.stringData)) data[k] = base64(String(v));
+      for (const [k, v] of Object.entries(o.stringData)) setOwn(data, k, base64(String(v)));
       delete o.stringData;
     }
   },

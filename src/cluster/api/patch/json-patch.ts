@@ -2,7 +2,7 @@
  * JSON patch (RFC 6902) with the error texts of gopkg.in/evanphx/json-patch.v4, which
  * kube-apiserver uses (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go).
  */
-import { clone, deepEqual, isObject } from '../util.js';
+import { clone, deepEqual, getOwn, isObject, setOwn } from '../util.js';
 
 /** A patch that does not apply: the server answers 422 with this text as the cause. */
 export class JsonPatchApplyError extends Error {}
@@ -24,7 +24,7 @@ function findParent(doc: unknown, parts: string[]): Container | undefined {
       if (!/^\d+$/.test(p) || i >= cur.length) return undefined;
       cur = cur[i];
     } else if (isObject(cur)) {
-      if (!(p in cur)) return undefined;
+      if (!Object.prototype.hasOwnProperty.call(cur, p)) return undefined;
       cur = cur[p];
     } else return undefined;
   }
@@ -38,7 +38,7 @@ function getAt(c: Container, key: string): unknown {
     if (i >= c.length) throw new JsonPatchApplyError(`Unable to access invalid index: ${i}: invalid index referenced`);
     return c[i];
   }
-  return c[key];
+  return getOwn(c, key);
 }
 
 function has(c: Container, key: string): boolean {
@@ -56,7 +56,7 @@ function addAt(c: Container, key: string, value: unknown): void {
     c.splice(i, 0, value);
     return;
   }
-  c[key] = value;
+  setOwn(c, key, value);
 }
 
 function removeAt(c: Container, key: string): void {
@@ -102,7 +102,7 @@ export function applyJsonPatch(doc: unknown, patch: unknown): unknown {
         const c = findParent(out, parts);
         if (!c) throw new JsonPatchApplyError(`jsonpatch replace operation does not apply: doc is missing path: ${path}: missing value`);
         if (!has(c, key)) throw new JsonPatchApplyError(`jsonpatch replace operation does not apply: doc is missing key: ${path}: missing value`);
-        if (Array.isArray(c)) c[Number(key)] = clone(raw.value); else c[key] = clone(raw.value);
+        if (Array.isArray(c)) c[Number(key)] = clone(raw.value); else setOwn(c, key, clone(raw.value));
         break;
       }
       case 'move': case 'copy': {

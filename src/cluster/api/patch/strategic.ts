@@ -4,7 +4,7 @@
  * a key (finalizers) union; other lists are replaced. Directives: `$patch: replace|delete|merge`,
  * `$retainKeys`, `$setElementOrder/<list>`, `$deleteFromPrimitiveList/<list>`.
  */
-import { clone, deepEqual, isObject, type JsonObject } from '../util.js';
+import { clone, deepEqual, getOwn, isObject, setOwn, type JsonObject } from '../util.js';
 
 export class StrategicPatchError extends Error {}
 
@@ -73,24 +73,24 @@ function mergeMap(original: JsonObject, patch: JsonObject, kind: string, path: s
     if (k.startsWith('$setElementOrder/')) { if (Array.isArray(v)) orders[k.slice('$setElementOrder/'.length)] = v; continue; }
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const field = k.slice('$deleteFromPrimitiveList/'.length);
-      const cur = out[field];
-      if (Array.isArray(cur) && Array.isArray(v)) out[field] = cur.filter((x) => !v.some((d) => deepEqual(d, x)));
+      const cur = getOwn(out, field);
+      if (Array.isArray(cur) && Array.isArray(v)) setOwn(out, field, cur.filter((x) => !v.some((d) => deepEqual(d, x))));
       continue;
     }
     if (v === null) { delete out[k]; continue; }
-    const cur = out[k];
+    const cur = getOwn(out, k);
     if (isObject(v)) {
       if (v['$patch'] === 'delete') { delete out[k]; continue; }
-      out[k] = mergeMap(isObject(cur) ? cur : {}, v, kind, [...path, k]);
+      setOwn(out, k, mergeMap(isObject(cur) ? cur : {}, v, kind, [...path, k]));
     } else if (Array.isArray(v)) {
-      out[k] = mergeList(Array.isArray(cur) ? cur : [], v, kind, [...path, k]);
+      setOwn(out, k, mergeList(Array.isArray(cur) ? cur : [], v, kind, [...path, k]));
     } else {
-      out[k] = v;
+      setOwn(out, k, v);
     }
   }
   for (const [field, order] of Object.entries(orders)) {
-    const cur = out[field];
-    if (Array.isArray(cur)) out[field] = applyOrder(cur, order, listStrategy(kind, [...path, field]));
+    const cur = getOwn(out, field);
+    if (Array.isArray(cur)) setOwn(out, field, applyOrder(cur, order, listStrategy(kind, [...path, field])));
   }
   return out;
 }

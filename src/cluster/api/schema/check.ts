@@ -155,7 +155,7 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
         const byteMap = BYTE_MAPS.has(`${owner}.${field}`);
         const elem = code.slice(1);
         if (elem === 's' && !byteMap) {
-          for (const k in v as Record<string, unknown>) {
+          for (const k of Object.keys(v as Record<string, unknown>)) {
             const item = (v as Record<string, unknown>)[k];
             if (item !== null && typeof item !== 'string') fail(item, struct, p, 'string');
           }
