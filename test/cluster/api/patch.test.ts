@@ -143,3 +143,13 @@ describe('hostile keys', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('strategic patch errors', () => {
+  it('pass a missing merge key through as the server does (500)', () => {
+    const { api } = newServer();
+    api.create(PODS, 'default', nginxPod());
+    const e = apiError(() => api.patch(PODS, 'default', 'nginx-pod', 'strategic', { spec: { containers: [{ image: 'nginx:1.27' }] } }));
+    expect(e.code).toBe(500);
+    expect(e.message).toBe('Internal error occurred: map: map[image:nginx:1.27] does not contain declared merge key: name');
+  });
+});

@@ -1,10 +1,10 @@
 /** Applies a PATCH body of the given type, turning failures into the apiserver's Status errors. */
 import { ApiError } from '../types.js';
-import { badRequest } from '../errors.js';
+import { badRequest, internalError } from '../errors.js';
 import { isObject } from '../util.js';
 import { applyJsonPatch, JsonPatchApplyError, JsonPatchDecodeError } from './json-patch.js';
 import { mergePatch } from './merge.js';
-import { strategicMergePatch, StrategicPatchError } from './strategic.js';
+import { NoMergeKeyError, strategicMergePatch, StrategicPatchError } from './strategic.js';
 import type { KubeObject, PatchType } from '../types.js';
 
 export { mergePatch } from './merge.js';
@@ -42,6 +42,7 @@ export function applyPatch(type: PatchType, original: KubeObject, patch: unknown
     if (e instanceof JsonPatchDecodeError) throw badRequest(e.message);
     if (e instanceof JsonPatchApplyError) throw unprocessable(e.message);
     if (e instanceof StrategicPatchError) throw badRequest(e.message);
+    if (e instanceof NoMergeKeyError) throw internalError(e.message);
     throw e;
   }
   if (!isObject(out)) throw badRequest('json: cannot unmarshal into Go value of type map[string]interface {}');

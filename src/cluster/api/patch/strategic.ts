@@ -5,8 +5,11 @@
  * `$retainKeys`, `$setElementOrder/<list>`, `$deleteFromPrimitiveList/<list>`.
  */
 import { clone, deepEqual, getOwn, isObject, setOwn, type JsonObject } from '../util.js';
+import { goV } from '../admission/gofmt.js';
 
 export class StrategicPatchError extends Error {}
+/** mergepatch.ErrNoMergeKey: the apiserver passes it through as a 500 (interpretStrategicMergePatchError's default). */
+export class NoMergeKeyError extends Error {}
 
 type ListStrategy = { mergeKey: string } | 'primitive-merge' | 'replace';
 
@@ -111,6 +114,10 @@ function mergeList(original: unknown[], patch: unknown[], kind: string, path: st
   const out = original.map((x) => clone(x));
   for (const p of patch) {
     if (!isObject(p)) { out.push(clone(p)); continue; }
+    if (!Object.prototype.hasOwnProperty.call(p, key)) {
+      if (p['$patch'] === undefined) throw new NoMergeKeyError(`map: ${goV(p)} does not contain declared merge key: ${key}`);
+      continue;
+    }
     const kv = p[key];
     const idx = out.findIndex((x) => isObject(x) && deepEqual(x[key], kv));
     if (p['$patch'] === 'delete') {
