@@ -118,7 +118,7 @@ function kubeSystemConfigMaps(p: ClusterProfile, today: string): KubeObject[] {
   return [...common,
     cm('kube-proxy', { 'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclusterCIDR: ${p.nodes[0]?.podCIDR.replace(/\.0\/24$/, '.0/16') ?? '10.244.0.0/16'}\nkind: KubeProxyConfiguration\nmode: iptables\n`, 'kubeconfig.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://${p.clusterName.replace(/^kind-/, '')}-control-plane:6443\n  name: default\n` }),
     cm('kubeadm-config', { ClusterConfiguration: `apiServer:\n  certSANs:\n  - localhost\n  - 127.0.0.1\napiVersion: kubeadm.k8s.io/v1beta4\nclusterName: ${p.clusterName.replace(/^kind-/, '')}\ncontrolPlaneEndpoint: ${p.clusterName.replace(/^kind-/, '')}-control-plane:6443\nkind: ClusterConfiguration\nkubernetesVersion: ${v}\nnetworking:\n  dnsDomain: ${p.clusterDomain}\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: ${p.serviceCIDR}\n` }),
-    cm('kubelet-config', { kubelet: `apiVersion: kubelet.config.k8s.io/v1beta1\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: ${p.clusterDomain}\nkind: KubeletConfiguration\n` }),
+    cm('kubelet-config', { kubelet: `apiVersion: kubelet.config.k8s.io/v1beta1\ncgroupDriver: systemd\nclusterDNS:\n- ${nthIP(p.serviceCIDR, 10)}\nclusterDomain: ${p.clusterDomain}\nkind: KubeletConfiguration\n` }),
   ];
 }
 
