@@ -2,7 +2,7 @@
 import { fe, type FieldError } from '../errors.js';
 import type { KubeObject } from '../types.js';
 import { isObject, type JsonObject } from '../util.js';
-import { defaultPodTemplate } from './pod-defaults.js';
+import { defaultPodTemplate, markTemplateMetadata } from './pod-defaults.js';
 import type { Admission } from './types.js';
 import { validateNonNegative, validateSelectorAndTemplate } from './workload-common.js';
 import { validatePodSpec } from './pod-validation.js';
@@ -66,6 +66,7 @@ export const cronJobAdmission: Admission = {
     if (spec.successfulJobsHistoryLimit === undefined) spec.successfulJobsHistoryLimit = 3;
     if (spec.failedJobsHistoryLimit === undefined) spec.failedJobsHistoryLimit = 1;
     const jt = isObject(spec.jobTemplate) ? spec.jobTemplate : (spec.jobTemplate = {});
+    markTemplateMetadata(jt);
     const js = isObject(jt.spec) ? jt.spec : (jt.spec = {});
     if (js.backoffLimit === undefined) js.backoffLimit = 6;
     if (js.completionMode === undefined) js.completionMode = 'NonIndexed';

@@ -80,5 +80,15 @@ export function defaultPodSpec(spec: JsonObject): void {
 /** A PodTemplateSpec inside a workload: spec defaults only. */
 export function defaultPodTemplate(tpl: unknown): void {
   if (!isObject(tpl)) return;
+  markTemplateMetadata(tpl);
   if (isObject(tpl.spec)) defaultPodSpec(tpl.spec);
+}
+
+/**
+ * A template's ObjectMeta serializes its zero creationTimestamp as `null` (metav1.Time has no
+ * omitzero in 1.33), which is why `kubectl get -o yaml` shows `creationTimestamp: null` there.
+ */
+export function markTemplateMetadata(tpl: JsonObject): void {
+  const m = isObject(tpl.metadata) ? tpl.metadata : (tpl.metadata = {});
+  if (m.creationTimestamp === undefined) m.creationTimestamp = null;
 }
