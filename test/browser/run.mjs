@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { lessonTests } from './lessons.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const results = { passed: 0, failed: 0 };
@@ -369,6 +370,8 @@ async function main() {
       await context.close();
     });
   }
+
+  await lessonTests({ browser, app, root, test, assert, openPage, log });
 
   await test('no console errors or page errors', async () => {
     assert(log.errors.length === 0, log.errors.join('\n     '));
