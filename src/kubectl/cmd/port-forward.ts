@@ -59,7 +59,9 @@ export const portForwardVerb: VerbSpec = {
       }
     }
     // The forwarder runs until Ctrl-C; if the pod goes away kubectl reports the lost connection.
-    while (!inv.ctx.signal?.aborted) {
+    // Without a way to interrupt (no signal), stop after a day of virtual time rather than spin forever.
+    const stopAt = inv.ctx.signal ? Infinity : inv.ctx.now() + 24 * 3600_000;
+    while (!inv.ctx.signal?.aborted && inv.ctx.now() < stopAt) {
       await inv.ctx.sleep(POLL_MS * 10);
       try {
         const live = api.get({ group: '', resource: 'pods' }, pod.metadata?.namespace, pod.metadata?.name ?? '') as Pod;
@@ -67,7 +69,6 @@ export const portForwardVerb: VerbSpec = {
       } catch {
         throw new KubectlError('lost connection to pod');
       }
-      if (!inv.ctx.signal) break;
     }
   },
 };

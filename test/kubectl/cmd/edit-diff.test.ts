@@ -92,7 +92,7 @@ describe('kubectl diff', () => {
 describe('kubectl port-forward and attach', () => {
   it('port-forward prints the Forwarding lines for a service port resolved to the pod', async () => {
     const env = await withService();
-    const r = await env.run('port-forward svc/nginx-svc 8080:80');
+    const r = await env.run('port-forward svc/nginx-svc 8080:80', { abortAfterMs: 2_000 });
     expect(r.out).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n');
   });
 
