@@ -13,7 +13,7 @@ import type { Invocation, VerbSpec } from '../registry.js';
 import { parseYamlStream } from '../yaml-errors.js';
 import { filenameFlags, outputFlags, printOp, refOf } from './internal/kit.js';
 import { resolveTargets, type Target } from './internal/targets.js';
-import { deepEqual, jsonMergePatch, twoWayMergePatch } from './internal/three-way.js';
+import { deepEqual, twoWayMergePatch } from './internal/three-way.js';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -120,7 +120,6 @@ function patchAll(inv: Invocation, targets: Target[], originals: KubeObject[], u
       throw new KubectlError('At least one of apiVersion, kind and name was changed');
     }
     const patch = twoWayMergePatch(before as Record<string, unknown>, after as Record<string, unknown>, t.info.kind);
-    void jsonMergePatch;
     try {
       const res = inv.ctx.api.patch(refOf(t.info), t.namespace, t.name, 'strategic', patch, {
         fieldManager: inv.flags.string('field-manager'), fieldValidation: 'Strict',
