@@ -24,7 +24,8 @@ const deploymentCmd: VerbSpec = {
   async run(inv) {
     requireFlag(inv, 'image');
     const name = oneName(inv);
-    await createGenerated(inv, deploymentObject(name, genNamespace(inv), inv.flags.strings('image'), inv.flags.int('replicas'), inv.flags.int('port')));
+    const command = inv.argsLenAtDash >= 0 ? inv.args.slice(inv.argsLenAtDash) : [];
+    await createGenerated(inv, deploymentObject(name, genNamespace(inv), inv.flags.strings('image'), inv.flags.int('replicas'), inv.flags.int('port'), command));
   },
 };
 

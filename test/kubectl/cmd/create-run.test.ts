@@ -236,3 +236,18 @@ status: {}
     expect(await env.run('run y --image=nginx --expose')).toEqual({ out: '', err: "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n", code: 1 });
   });
 });
+
+describe('kubectl create deployment with a command', () => {
+  it('puts the command after -- on the first container; only names before -- count', async () => {
+    const env = new Env();
+    const r = await env.run('create deployment w --image=busybox --port=80 --dry-run=client -o json -- sleep 3600');
+    expect(r.out).toContain(`                        "name": "busybox",
+                        "image": "busybox",
+                        "command": [
+                            "sleep",
+                            "3600"
+                        ],
+                        "ports": [`);
+    expect(await env.run('create deployment w x --image=busybox --dry-run=client')).toEqual({ out: '', err: "error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n", code: 1 });
+  });
+});

@@ -39,7 +39,9 @@ export function emit(inv: Invocation, info: ResourceInfo, obj: KubeObject, dryRu
 }
 
 export function oneName(inv: Invocation): string {
-  if (inv.args.length !== 1) throw usage(inv, `exactly one NAME is required, got ${inv.args.length}`);
+  // NameFromCommandArgs: only the arguments before `--` count.
+  const n = inv.argsLenAtDash >= 0 ? inv.argsLenAtDash : inv.args.length;
+  if (n !== 1) throw usage(inv, `exactly one NAME is required, got ${n}`);
   return inv.args[0]!;
 }
 

@@ -23,10 +23,11 @@ export function containerNameFromImage(image: string): string {
   return name.replace(/_/g, '-');
 }
 
-export function deploymentObject(name: string, namespace: string | undefined, images: string[], replicas: number, port: number): KubeObject {
+export function deploymentObject(name: string, namespace: string | undefined, images: string[], replicas: number, port: number, command: string[] = []): KubeObject {
   const labels = { app: name };
-  const containers = images.map((image) => {
+  const containers = images.map((image, i) => {
     const c: Json = { name: containerNameFromImage(image), image };
+    if (i === 0 && command.length > 0) c.command = command;
     if (port >= 0) c.ports = [{ containerPort: port }];
     c.resources = {};
     return c;
