@@ -1,9 +1,12 @@
 // Page numbers from the production build in headless Chromium: time to the first prompt,
-// initial bytes, Enter → output, idle heap. `node bench/page.mjs` prints them; bench/run.ts
+// initial bytes, Enter → output, idle heap, and the editor: open request → editable Monaco,
+// and the lazily loaded chunks it fetches (none of them in the initial bytes). `node bench/page.mjs` prints them; bench/run.ts
 // imports benchPage(). Builds dist/ first if it is missing or stale.
 import { spawn } from 'node:child_process';
 import { ensureBuilt, initialBytes } from '../test/browser/dist.mjs';
 import { createServer } from 'node:net';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,6 +16,21 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 function freePort() {
   return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
+}
+
+/** Raw and gzip kB of the dist files fetched, by kind. */
+function chunkSizes(paths) {
+  const out = { js: [0, 0], css: [0, 0], worker: [0, 0], font: [0, 0] };
+  for (const p of new Set(paths)) {
+    const file = join(root, 'dist', p);
+    if (!p.startsWith('/assets/') || !existsSync(file)) continue;
+    const buf = readFileSync(file);
+    const kind = /worker/.test(p) ? 'worker' : p.endsWith('.css') ? 'css' : p.endsWith('.js') ? 'js' : /\.(ttf|woff2?)$/.test(p) ? 'font' : null;
+    if (!kind) continue;
+    out[kind][0] += buf.length / 1000;
+    out[kind][1] += gzipSync(buf, { level: 9 }).length / 1000;
+  }
+  return out;
 }
 
 export async function benchPage() {
@@ -84,6 +102,31 @@ export async function benchPage() {
     const runtimeMs = (await cdp.send('Runtime.evaluate', { expression: "performance.getEntriesByName('kubelab:runtime')[0]?.startTime ?? -1", returnByValue: true })).result.value;
     await hctx.close();
 
+    // The editor: from the header button to a Monaco that takes keys, cold each time.
+    const editorTimes = [];
+    let editorChunks = { js: [0, 0], css: [0, 0], worker: [0, 0], font: [0, 0] };
+    for (let i = 0; i < 3; i++) {
+      const ectx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const epage = await ectx.newPage();
+      await epage.goto(`http://127.0.0.1:${port}/?lesson=endpoints`);
+      await epage.waitForFunction(() => window.__kubelab !== undefined);
+      await epage.evaluate(() => window.__kubelab.extras());
+      const fetched = [];
+      epage.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      editorTimes.push(await epage.evaluate(() => new Promise((resolve) => {
+        const t0 = performance.now();
+        document.querySelector('.editor-toggle').click();
+        const poll = () => {
+          // Monaco 0.57 takes keys in a textarea or an EditContext element inside the editor.
+          if (document.activeElement?.closest('#editor-pane .monaco-editor')) resolve(performance.now() - t0); else requestAnimationFrame(poll);
+        };
+        poll();
+      })));
+      await epage.waitForTimeout(1500); // the YAML worker starts once a model is validated
+      if (i === 0) editorChunks = chunkSizes(fetched);
+      await ectx.close();
+    }
+
     const bytes = initialBytes(root);
     return {
       'ready median ms (5 cold loads)': median(readyTimes),
@@ -93,6 +136,11 @@ export async function benchPage() {
       'initial JS+CSS gzip kB': bytes.gz / 1000,
       'Enter -> output median ms (kubectl get pods)': median(enter),
       'idle JS heap MiB (after GC)': heap.usedSize / 1048576,
+      'editor open -> editable median ms (3 cold)': median(editorTimes),
+      'editor lazy JS raw/gzip kB': `${editorChunks.js[0].toFixed(0)} / ${editorChunks.js[1].toFixed(0)}`,
+      'editor lazy CSS raw/gzip kB': `${editorChunks.css[0].toFixed(0)} / ${editorChunks.css[1].toFixed(0)}`,
+      'editor workers raw/gzip kB': `${editorChunks.worker[0].toFixed(0)} / ${editorChunks.worker[1].toFixed(0)}`,
+      'editor fonts raw kB': editorChunks.font[0],
     };
   } finally {
     await browser?.close();
