@@ -16,6 +16,8 @@ import {
 } from './internal/kit.js';
 import { LAST_APPLIED, originalConfiguration, pruneNulls, withLastApplied } from './internal/last-applied.js';
 import { threeWayMergePatch } from './internal/three-way.js';
+import { parseDuration } from './internal/duration.js';
+import { pollUntil } from './internal/poll.js';
 
 const FIELD_MANAGER = 'kubectl-client-side-apply';
 const MAX_PATCH_RETRY = 5;
@@ -52,6 +54,8 @@ export const applyVerb: VerbSpec = {
     { name: 'overwrite', type: 'bool', default: true },
     { name: 'prune', type: 'bool', default: false },
     { name: 'wait', type: 'bool', default: false },
+    { name: 'timeout', type: 'duration', default: '0s' },
+    { name: 'grace-period', type: 'int', default: -1 },
   ],
   subcommands: [viewLastAppliedCmd()],
   async run(inv) {
@@ -134,6 +138,11 @@ async function applyOne(inv: Invocation, item: ManifestItem, dryRun: DryRun, val
         current = api.get(ref, ns, name);
         continue;
       }
+      const invalid = err instanceof ApiError && (err.code === 422 || err.reason === 'Invalid');
+      if (inv.flags.bool('force') && (conflict || invalid)) {
+        result = await deleteAndCreate(inv, item, current, modified, patchText);
+        break;
+      }
       const patching = addSourceToErr('patching', source, err);
       throw addSourceToErr(`applying patch:\n${patchText}\nto:\n${infoString(info, name, ns)}\nfor:`, source, patching);
     }
@@ -146,6 +155,24 @@ async function applyOne(inv: Invocation, item: ManifestItem, dryRun: DryRun, val
 
 function report(inv: Invocation, info: ResourceInfo, obj: KubeObject, name: string, op: string, dryRun: DryRun): void {
   printOp(inv, { ...obj, metadata: { ...obj.metadata, name } }, info, op, dryRun);
+}
+
+/** patcher.go deleteAndCreate (apply --force): delete, wait until gone, create; restore on failure. */
+async function deleteAndCreate(inv: Invocation, item: ManifestItem, original: KubeObject, modified: KubeObject, patchText: string): Promise<KubeObject> {
+  const api = inv.ctx.api;
+  const { ref, namespace: ns, name, info, source } = item;
+  const wrap = (e: unknown): unknown => addSourceToErr(`applying patch:\n${patchText}\nto:\n${infoString(info, name, ns)}\nfor:`, source, e);
+  try { api.delete(ref, ns, name, {}); } catch (e) { throw wrap(e); }
+  const timeout = parseDuration(inv.flags.string('timeout')) || 7 * 24 * 3600_000;
+  const gone = await pollUntil(inv, timeout, () => {
+    try { api.get(ref, ns, name); return undefined; } catch (e) { if (e instanceof ApiError && e.code === 404) return true; throw e; }
+  }, 1000);
+  if (!gone) throw wrap(new KubectlError('timed out waiting for the condition'));
+  // Sent as kubectl sends them: a manifest carrying a resourceVersion fails to create, as it does for real.
+  try { return api.create(ref, ns, clone(modified), {}); } catch (e) {
+    try { api.create(ref, ns, clone(original), {}); } catch { /* the first error is the one to report */ }
+    throw wrap(e);
+  }
 }
 
 /** resource.Info.String(): how kubectl names an object inside wrapped errors. */

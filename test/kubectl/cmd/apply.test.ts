@@ -130,3 +130,23 @@ describe('kubectl apply view-last-applied', () => {
     expect(await env.run('apply view-last-applied svc kubernetes')).toEqual({ out: '', err: '', code: 0 });
   });
 });
+
+describe('kubectl apply on an immutable field', () => {
+  it('is rejected by the server; --force deletes and recreates', async () => {
+    const env = new Env();
+    manifest(env, 'deploy-example.yaml');
+    await env.run('apply -f deploy-example.yaml');
+    env.advance(20_000);
+    env.write('sel.yaml', env.files.get('deploy-example.yaml')!.split('---')[1]!.replace(/app: nginx/g, 'app: web'));
+    const before = env.snapshot();
+    const r = await env.run('apply -f sel.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^The Deployment "nginx-deploy" is invalid: spec.selector: Invalid value: .*field is immutable\n$/);
+    expect(env.snapshot()).toBe(before);
+    const uid = env.get('deployments', 'nginx-deploy', 'apps').metadata?.uid;
+    expect(await env.run('apply -f sel.yaml --force')).toEqual({ out: 'deployment.apps/nginx-deploy configured\n', err: '', code: 0 });
+    const d = env.get('deployments', 'nginx-deploy', 'apps');
+    expect(d.metadata?.uid).not.toBe(uid);
+    expect((d.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels).toEqual({ app: 'web' });
+  });
+});
