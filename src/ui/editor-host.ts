@@ -25,6 +25,8 @@ export class EditorHost {
       void this.show().then((p) => p.focus());
     });
     app.onThemeChange((t) => { void this.panel?.then((p) => p.setTheme(t)); });
+    // Files made in the terminal (cp, cat > f, kubectl get -o yaml > f) show up in the list.
+    app.onCommand(() => { void this.panel?.then((p) => p.refreshFiles()); });
   }
 
   /** Shows the pane, loading the editor on first use. */

@@ -28,6 +28,8 @@ export interface LessonPanel {
   show(lesson: Lesson, progress: Readonly<LessonProgress>, nextTitle?: string): void;
   addHint(text: string, index: number): void;
   showSolution(commands: string[]): void;
+  /** A short note under the step (e.g. no hints for it). */
+  note(text: string): void;
   setAutoplaying(on: boolean): void;
   setLang(lang: string): void;
   /** No lesson open: the list of lessons to start. */
@@ -161,6 +163,7 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
       box.append(md);
       extras.append(box);
     },
+    note(text) { extras.append(el('p', 'lesson-note', text)); },
     showSolution(commands) {
       const box = el('div', 'lesson-solution');
       box.append(el('strong', undefined, s('lesson.solutionTitle')));

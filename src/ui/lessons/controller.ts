@@ -33,6 +33,9 @@ export async function lessonSetup(id: string | undefined, lang: string): Promise
   return { files: l.files, profile: l.cluster.profile, seed: l.cluster.seed, startTime: Number.isNaN(start) ? undefined : start };
 }
 
+const MAX_SAVED_COMMANDS = 20;
+const MAX_SAVED_OUTPUT = 16_384;
+
 /** Pauses of auto-play in the page (wall time). */
 const TYPE_MS = 35;
 const READ_MS = 2500;
@@ -68,12 +71,23 @@ export class LessonController {
     app.onCommand((rec) => this.onCommand(rec));
     app.driver.onTick(() => this.onTick());
     app.setLessonBridge({ load: (id, step) => this.open(id, step) });
-    app.setLessonProgress(() => this.runner?.progress);
+    app.setLessonProgress(() => this.savedProgress());
     this.ready = this.fillPicker();
   }
 
   /** Settles when the lesson list has loaded (the picker is filled). */
   readonly ready: Promise<void>;
+
+  /**
+   * What is saved with the session: the runner's state, with the commands of the current
+   * step capped (outputs can be large; storage is small).
+   */
+  private savedProgress(): LessonProgress | undefined {
+    const p = this.runner?.progress;
+    if (!p) return undefined;
+    const commands = p.commands.slice(-MAX_SAVED_COMMANDS).map((c) => (c.output.length > MAX_SAVED_OUTPUT ? { ...c, output: c.output.slice(0, MAX_SAVED_OUTPUT) } : c));
+    return { ...p, commands };
+  }
 
   private s(key: StringKey, vars?: Record<string, string | number>): string { return t(this.lang, key, vars); }
 
@@ -138,7 +152,7 @@ export class LessonController {
     this.lesson = lesson;
     this.runner = runner;
     this.app.layout.lessonPicker.value = lesson.id;
-    showPane('lesson');
+    if (this.app.params.layout !== 'terminal') showPane('lesson');
     if (!restored && pos.step) {
       const index = /^\d+$/.test(pos.step) ? Number(pos.step) - 1 : lesson.steps.findIndex((s) => s.id === pos.step);
       if (index > 0) {
@@ -216,8 +230,10 @@ export class LessonController {
   }
 
   private hint(): string | undefined {
-    const e = this.runner?.hint();
+    if (!this.runner) return undefined;
+    const e = this.runner.hint();
     if (e?.type === 'hint') { this.panel.addHint(e.text, e.index); this.app.persist.schedule(); return e.text; }
+    this.panel.note(this.s('lesson.noHints'));
     return undefined;
   }
 
