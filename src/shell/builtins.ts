@@ -4,6 +4,8 @@
  */
 import type { CommandIO } from './command.js';
 import { ExitRequest, LoopControl, NestedShellRequest, type Builtin, type Interpreter } from './interpreter.js';
+import { binaryPath } from './container/context.js';
+import { builtinAbsent, hostHas } from './host.js';
 import { columns } from './utils/ls.js';
 import { sleepFor } from './utils/common.js';
 import { strftime } from './utils/date.js';
@@ -66,8 +68,10 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       let code = 0;
       for (const a of args) {
         if (sh.state.aliases?.[a] !== undefined) io.stdout(`${a} is aliased to \`${sh.state.aliases[a]}'\n`);
-        else if (sh.builtins[a]) io.stdout(`${a} is a shell builtin\n`);
-        else if (sh.host.commands[a]) io.stdout(`${a} is ${commandPath(sh, a)}\n`);
+        else if (sh.builtins[a] && !builtinAbsent(sh.host, a)) io.stdout(`${a} is a shell builtin\n`);
+        else if (hostHas(sh.host, a)) io.stdout(`${a} is ${commandPath(sh, a)}\n`);
+        // busybox ash: `x: not found` on stdout, status 127; bash: on stderr, status 1.
+        else if (sh.host.dialect === 'ash') { io.stdout(`${a}: not found\n`); code = 127; }
         else { io.stderr(`${sh.shellName}: type: ${a}: not found\n`); code = 1; }
       }
       return code;
@@ -75,14 +79,17 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
     which: async (args, io, sh) => {
       let code = args.length ? 0 : 1;
       for (const a of args.filter((x) => !x.startsWith('-'))) {
-        if (sh.host.commands[a]) io.stdout(commandPath(sh, a) + '\n');
+        if (hostHas(sh.host, a)) io.stdout(commandPath(sh, a) + '\n');
         else code = 1;
       }
       return code;
     },
     help: async (_args, io, sh) => {
       io.stdout(`kubelab shell on ${sh.host.hostname}. Commands here:\n\n`);
-      const names = [...new Set([...Object.keys(sh.host.commands), ...Object.keys(sh.builtins)])].filter((n) => /^[a-z]/.test(n)).sort();
+      const names = [...new Set([
+        ...Object.keys(sh.host.commands).filter((n) => hostHas(sh.host, n)),
+        ...Object.keys(sh.builtins).filter((n) => !builtinAbsent(sh.host, n)),
+      ])].filter((n) => /^[a-z]/.test(n)).sort();
       io.stdout(columns(names, 80));
       io.stdout('\nPipes, redirects (> >> < 2>&1), &&, ||, ;, $VARS, $(...) and heredocs work as in bash.\n');
       return 0;
@@ -142,7 +149,7 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       const env = new Map(io.env);
       for (const [k, v] of Object.entries(extra)) env.set(k, v);
       const name = args[i]!;
-      if (!sh.host.commands[name] && !sh.builtins[name]) { io.stderr(`env: ‘${name}’: No such file or directory\n`); return 127; }
+      if (!hostHas(sh.host, name) && !sh.builtins[name]) { io.stderr(`env: ‘${name}’: No such file or directory\n`); return 127; }
       return sh.runArgv(args.slice(i), { ...io, env });
     },
     watch: async (args, io, sh) => watch(args, io, sh, deps),
@@ -203,7 +210,8 @@ function loopControl(kind: 'break' | 'continue', args: string[], io: CommandIO, 
 }
 
 function commandPath(sh: Interpreter, name: string): string {
-  return sh.host.paths?.[name] ?? `/usr/bin/${name}`;
+  // An installed tool lives where its package put it (apt: /usr/bin/curl).
+  return sh.host.paths?.[name] ?? binaryPath(sh.host.fs, name) ?? `/usr/bin/${name}`;
 }
 
 async function cd(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {

@@ -78,6 +78,20 @@ export function registerContainerImages(setup: ContainerSetup): void {
 
 export function containerSetups(): readonly ContainerSetup[] { return setups; }
 
+/**
+ * Whether `name` is a program on this host right now: a registered command counts unless it
+ * says `available(fs) === false` (a tool whose binary is not installed yet, see GatedCommand).
+ */
+export function hostHas(host: Host, name: string): boolean {
+  const cmd = host.commands[name] as (Command & { available?(fs: Vfs): boolean }) | undefined;
+  return cmd !== undefined && cmd.available?.(host.fs) !== false;
+}
+
+/** Shell builtins that are not there on this host (busybox/alpine have no bash). */
+export function builtinAbsent(host: Host, name: string): boolean {
+  return host.dialect === 'ash' && name === 'bash';
+}
+
 /** bash's PS1 `\u@\h:\w\$ `. */
 export function bashPrompt(user: string, hostname: string, home: string, cwd: string): string {
   return `${user}@${hostname}:${tildify(cwd, home)}${user === 'root' ? '#' : '$'} `;

@@ -6,7 +6,7 @@
 import type { InteractiveRequest } from '../kubectl/index.js';
 import type { CommandIO } from './command.js';
 import type { TimeDriver } from './contract.js';
-import type { Host } from './host.js';
+import { hostHas, type Host } from './host.js';
 
 /** get -w, logs -f, port-forward: print what arrives until it ends or Ctrl-C (130). */
 export async function followStream(req: Extract<InteractiveRequest, { kind: 'stream' }>, io: CommandIO, time: TimeDriver): Promise<number> {
@@ -39,7 +39,7 @@ export function planProgram(host: Host, argv: string[]): ProgramPlan {
   const base = program.slice(program.lastIndexOf('/') + 1);
   const shells = host.dialect === 'ash' ? ['sh', 'ash'] : ['sh', 'bash'];
   const binaries = new Set(['env', 'which', 'test', '[', ...shells]);
-  if (host.commands[base] === undefined && !binaries.has(base)) {
+  if (!hostHas(host, base) && !binaries.has(base)) {
     return { kind: 'missing', message: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n` };
   }
   return { kind: 'run', argv: [base === 'ash' ? 'sh' : base, ...argv.slice(1)], isShell: shells.includes(base) && argv.length === 1 };

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandIO } from './command.js';
 import type { OutputSink, TimeDriver } from './contract.js';
-import type { Host } from './host.js';
+import { builtinAbsent, type Host } from './host.js';
 import type { Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop, Word } from './parser/ast.js';
 import { parse } from './parser/parse.js';
 import { expandText, expandWord, expandWords, type ExpandEnv } from './expand.js';
@@ -361,7 +361,8 @@ export class Interpreter {
   async runArgv(argv: string[], io: CommandIO): Promise<number> {
     const name = argv[0]!;
     const base = name.slice(name.lastIndexOf('/') + 1);
-    const builtin = !name.includes('/') ? this.builtins[name]
+    const builtin = builtinAbsent(this.host, base) ? undefined
+      : !name.includes('/') ? this.builtins[name]
       : BINARY_BUILTINS.has(base) && /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/.test(this.host.fs.resolve(this.state.cwd, name)) ? this.builtins[base] : undefined;
     const command: Command | undefined = name.includes('/') ? this.commandAtPath(name) : this.host.commands[name];
     try {
@@ -390,7 +391,7 @@ export class Interpreter {
   /** `./script` or `/bin/x`: we run no files, but say what bash says about them. */
   private pathNotRunnable(name: string, err: (t: string) => void): number {
     const abs = this.host.fs.resolve(this.state.cwd, name);
-    if (!this.host.fs.exists(abs)) { err(`${this.shellName}: ${name}: No such file or directory\n`); return 127; }
+    if (!this.host.fs.exists(abs)) { err(this.host.dialect === 'ash' ? this.notFoundText(name) : `${this.shellName}: ${name}: No such file or directory\n`); return 127; }
     if (this.host.fs.isDir(abs)) { err(`${this.shellName}: ${name}: Is a directory\n`); return 126; }
     err(`${this.shellName}: ${name}: Permission denied\n`);
     return 126;

@@ -16,7 +16,7 @@ import type { Completion, LineResult, OutputSink, Session, TimeDriver } from './
 import type { ContainerSpec, Host } from './host.js';
 import type { NetworkHost } from '../net/index.js';
 import { shellBuiltins } from './builtins.js';
-import { attachCluster } from './container/index.js';
+import { attachCluster, workstationTools } from './container/index.js';
 import { complete } from './completion.js';
 import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/container.js';
 import { createWorkstation } from './hosts/workstation.js';
@@ -153,7 +153,7 @@ class SessionImpl implements ShellSession {
     this.openEditor = opts.openEditor;
     this.runKubectl = opts.runKubectl ?? realKubectl;
     // Container tools (curl, nslookup, apt, ...) reach this cluster's network.
-    attachCluster(opts.cluster);
+    const net = attachCluster(opts.cluster);
     this.config = opts.snapshot ? structuredClone(opts.snapshot.kubeconfig) : defaultKubeconfig(opts.cluster.profile);
     this.builtins = shellBuiltins({
       history: () => this.top().history,
@@ -165,7 +165,8 @@ class SessionImpl implements ShellSession {
       files: opts.files,
       openEditor: opts.openEditor,
       snapshot: opts.snapshot?.workstation.fs,
-      extra: { kubectl: this.kubectlCommand() },
+      // curl, nslookup, dig, ping on the laptop: outside the cluster, this cluster's network.
+      extra: { ...workstationTools(() => net), kubectl: this.kubectlCommand() },
     });
     const login = this.makeFrame('login', ws, opts.snapshot?.workstation.state ?? freshState(ws));
     login.history = [...(opts.snapshot?.workstation.history ?? [])];

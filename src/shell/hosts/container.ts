@@ -7,7 +7,7 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { ApiClient } from '../../cluster/index.js';
 import { ashPrompt, bashPrompt, containerSetups, type ContainerHostParts, type ContainerSpec, type Host } from '../host.js';
-import { coreUtilities } from '../utils/index.js';
+import { busyboxCat, coreUtilities } from '../utils/index.js';
 import { Vfs, writeTree, type VfsSnapshot } from '../vfs.js';
 
 const PODS = { group: '', resource: 'pods' };
@@ -132,7 +132,12 @@ export function createContainerHost(spec: ContainerSpec & { uid: string }, opts:
     home,
     fs,
     env,
-    commands: { ...coreUtilities({ now: opts.now, user, hostname, ip: spec.podIP, kernel: opts.kernel }), ...parts.commands },
+    commands: {
+      ...coreUtilities({ now: opts.now, user, hostname, ip: spec.podIP, kernel: opts.kernel }),
+      // busybox applets word some errors their own way.
+      ...(dialect === 'ash' ? { cat: busyboxCat } : {}),
+      ...parts.commands,
+    },
     paths: parts.paths,
     dialect,
     workdir: parts.workdir ?? '/',

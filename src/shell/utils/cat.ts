@@ -19,3 +19,9 @@ export const cat: Command = async (args, io) => {
   }
   return code;
 };
+
+/** busybox cat: `can't open 'X': ...` for a file it cannot open (coreutils says `cat: X: ...`). */
+export const busyboxCat: Command = async (args, io) => {
+  const wrapped = { ...io, stderr: (t: string) => io.stderr(t.replace(/^cat: (.*): (No such file or directory|Permission denied|Not a directory)\n$/s, "cat: can't open '$1': $2\n").replace(/^cat: .*: Is a directory\n$/s, 'cat: read error: Is a directory\n')) };
+  return cat(args, wrapped);
+};

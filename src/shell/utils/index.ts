@@ -48,4 +48,5 @@ export function editorCommands(openEditor?: OpenEditor): Record<string, Command>
 
 export type { OpenEditor } from './editor.js';
 export { CLEAR_SEQUENCE } from './misc.js';
+export { busyboxCat } from './cat.js';
 export { strftime, defaultDate } from './date.js';

@@ -1,0 +1,65 @@
+/** Behaviour the shell owes other areas: absent tools, the workstation's network tools, busybox texts. */
+import { describe, expect, it } from 'vitest';
+import { clusterHarness } from './cluster-harness.js';
+
+const OCI_CURL = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\n';
+
+async function ubuntuPod() {
+  const h = clusterHarness();
+  await h.run('kubectl run u --image=ubuntu -- sleep infinity');
+  await h.wait(60_000);
+  return h;
+}
+
+describe('a tool that is not installed is absent', () => {
+  it('which, type, help and kubectl exec treat curl as missing until apt installs it', async () => {
+    const h = await ubuntuPod();
+    expect(await h.run('kubectl exec u -- curl -s http://example.com')).toBe(OCI_CURL + 'command terminated with exit code 126\n');
+    expect(h.exitCode).toBe(126);
+    await h.run('kubectl exec -it u -- bash');
+    expect(await h.run('which curl; echo "rc=$?"')).toBe('rc=1\n');
+    expect(await h.run('type curl')).toBe('bash: type: curl: not found\n');
+    expect(await h.run('help | grep -c curl')).toBe('0\n');
+    expect(await h.run('which ls')).toBe('/usr/bin/ls\n');
+    await h.run('apt update >/dev/null 2>&1 && apt -y install curl >/dev/null 2>&1');
+    expect(await h.run('which curl')).toBe('/usr/bin/curl\n');
+    expect(await h.run('type curl')).toBe('curl is /usr/bin/curl\n');
+    await h.run('exit');
+    expect(await h.run('kubectl exec u -- curl -s -o /dev/null -w "%{http_code}" http://rtfm.co.ua')).not.toContain('OCI runtime');
+  });
+});
+
+describe('busybox has no bash', () => {
+  it('bash is `sh: bash: not found` (127); type says not found; cat words errors as busybox', async () => {
+    const h = clusterHarness();
+    await h.run('kubectl run bb --image=busybox -- sleep 3600');
+    await h.wait(60_000);
+    await h.run('kubectl exec -it bb -- sh');
+    expect(await h.run('bash')).toBe('sh: bash: not found\n');
+    expect(h.exitCode).toBe(127);
+    expect(h.session.prompt()).toBe('/ # ');
+    expect(await h.run('/bin/bash')).toBe('sh: /bin/bash: not found\n');
+    expect(await h.run('type bash')).toBe('bash: not found\n');
+    expect(h.exitCode).toBe(127);
+    expect(await h.run('cat /nope')).toBe("cat: can't open '/nope': No such file or directory\n");
+    expect(h.exitCode).toBe(1);
+    expect(await h.run('sh -c "echo nested"')).toBe('nested\n');
+    await h.run('exit');
+    expect(await h.run('kubectl exec bb -- bash')).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n');
+  });
+});
+
+describe('network tools on the workstation', () => {
+  it('curl and nslookup run on the laptop, outside the cluster', async () => {
+    const h = clusterHarness();
+    await h.run('kubectl apply -f svc-example.yaml');
+    await h.wait(60_000);
+    expect(await h.run('which curl')).toBe('/usr/bin/curl\n');
+    expect(await h.run('curl nginx-svc')).toBe('curl: (6) Could not resolve host: nginx-svc\n');
+    expect(h.exitCode).toBe(6);
+    expect(await h.run('nslookup nginx-svc')).toBe("Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find nginx-svc: NXDOMAIN\n\n");
+    const t0 = h.cluster.clock.now();
+    expect(await h.run('curl 10.96.0.1')).toMatch(/^curl: \(28\) Failed to connect to 10\.96\.0\.1 port 80 after \d+ ms: Couldn't connect to server\n$/);
+    expect(h.cluster.clock.now() - t0).toBeGreaterThan(100_000);
+  });
+});
