@@ -151,3 +151,26 @@ describe('unknown resources', () => {
     expect(e.message).toBe('the server could not find the requested resource');
   });
 });
+
+describe('dry run on every write', () => {
+  it('returns the would-be result of update, patch, scale and delete and stores nothing', () => {
+    const { api } = newServer();
+    const d = api.create(DEPLOYMENTS, 'default', {
+      metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    });
+    const rv = d.metadata?.resourceVersion;
+    const u = api.update(DEPLOYMENTS, 'default', { ...d, spec: { ...(d.spec as object), replicas: 4 } }, { dryRun: true });
+    expect((u.spec as { replicas: number }).replicas).toBe(4);
+    const p = api.patch(DEPLOYMENTS, 'default', 'd', 'merge', { metadata: { labels: { x: 'y' } } }, { dryRun: true });
+    expect(p.metadata?.labels).toEqual({ x: 'y' });
+    const s = api.update(DEPLOYMENTS, 'default', { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'd' }, spec: { replicas: 3 } }, { subresource: 'scale', dryRun: true });
+    expect(s.spec).toEqual({ replicas: 3 });
+    api.delete(DEPLOYMENTS, 'default', 'd', { dryRun: true, propagationPolicy: 'Foreground' });
+    const now = api.get(DEPLOYMENTS, 'default', 'd');
+    expect(now.metadata?.resourceVersion).toBe(rv);
+    expect((now.spec as { replicas: number }).replicas).toBe(1);
+    expect(now.metadata?.labels).toBeUndefined();
+    expect(now.metadata?.finalizers).toBeUndefined();
+  });
+});
