@@ -46,9 +46,10 @@ export function badRequest(message: string): ApiError {
   return status(400, 'BadRequest', message);
 }
 
+/** No route serves this verb on the resource (the router's 405, as for `delete componentstatuses`). */
 export function methodNotAllowed(q: QualifiedResource, action: string): ApiError {
-  return status(405, 'MethodNotAllowed', `${action} is not supported on resources of kind "${qualifiedResource(q)}"`,
-    { ...(q.group ? { group: q.group } : {}), kind: q.resource });
+  void q; void action;
+  return status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
 }
 
 /** The generic 404 for a URL no handler serves. */
