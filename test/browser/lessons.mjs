@@ -84,6 +84,8 @@ export async function lessonTests({ browser, app, root, test, assert, openPage, 
     await page.waitForFunction(() => document.querySelector('#lesson-pane .lesson-step-label')?.textContent.startsWith('Step'));
     const label = await stepLabel(page);
     assert(label === `Step ${selectorAt + 1} of ${stepIds.length}`, `after reload: ${label}`);
+    const hint = await page.textContent('#lesson-pane .lesson-hint');
+    assert(hint.includes('-l app=nginx'), `hint not restored: ${hint}`);
     const after = await podNames(page);
     assert(JSON.stringify(after) === JSON.stringify(podsBefore), `pods differ: ${podsBefore} vs ${after}`);
     const st = await state(page);

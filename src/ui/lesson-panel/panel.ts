@@ -84,6 +84,8 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
   host.replaceChildren(root);
 
   let catalog: CatalogEntry[] | undefined;
+  let shownKey = '';
+  let shownProgress: unknown;
   const renderCatalog = (): void => {
     root.replaceChildren(el('h3', 'lesson-title', s('lesson.pick')), el('p', 'lesson-meta', s('lesson.choose')));
     const list = el('ul', 'lesson-catalog');
@@ -118,7 +120,11 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
       return o;
     }));
     jump.value = String(Math.min(progress.step, lesson.steps.length - 1));
-    extras.replaceChildren();
+    // Hints and the solution stay while the step does (a re-render for language or titles).
+    const key = `${lesson.id}:${progress.step}`;
+    if (key !== shownKey || progress !== shownProgress) extras.replaceChildren();
+    shownKey = key;
+    shownProgress = progress;
     const finished = progress.step >= lesson.steps.length;
     controls.hidden = finished;
     done.hidden = !finished;
@@ -173,6 +179,6 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
     },
     setAutoplaying(on) { autoBtn.dataset['key'] = on ? 'lesson.stop' : 'lesson.autoplay'; autoBtn.textContent = s(autoBtn.dataset['key'] as StringKey); },
     setLang(l) { lang = l; render(); },
-    showCatalog(entries) { current = undefined; catalog = entries; render(); },
+    showCatalog(entries) { current = undefined; catalog = entries; shownKey = ''; render(); },
   };
 }

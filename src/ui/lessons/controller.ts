@@ -163,6 +163,10 @@ export class LessonController {
     }
     this.app.setStep(runner.currentStep?.id ?? null);
     this.render();
+    // Hints already shown on this step come back with a restored session.
+    const step = runner.currentStep;
+    const texts = step ? runner.text().steps[step.id]?.hints ?? [] : [];
+    for (let i = 0; i < runner.progress.hintsShown && i < texts.length; i++) this.panel.addHint(texts[i]!, i);
     if (this.autoplayPending) { this.autoplayPending = false; this.toggleAutoplay(); }
   }
 
