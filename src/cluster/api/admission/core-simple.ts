@@ -84,9 +84,22 @@ export const secretAdmission: Admission = {
   },
 };
 
+/** UTF-8 bytes of a string (no TextEncoder: the cluster compiles without DOM or Node types). */
+function utf8(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
 /** UTF-8 aware base64 without Buffer/btoa dependence on the platform's Latin-1 rules. */
 export function base64(s: string): string {
-  const bytes = new TextEncoder().encode(s);
+  const bytes = utf8(s);
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
