@@ -4,7 +4,7 @@
  * comma lists (`svc,ep`) and categories (`all`). Follows cli-runtime pkg/resource/builder.go
  * (ResourceTypeOrNameArgs, resource/name splitting) and restmapper/shortcut.go.
  */
-import type { ApiClient, ResourceInfo, ResourceRef } from '../cluster/api/types.js';
+import type { ApiClient, KubeObject, ResourceInfo, ResourceRef } from '../cluster/api/types.js';
 import { KubectlError, NoResourceMatchError } from './errors.js';
 
 export function refOf(info: ResourceInfo): ResourceRef { return { group: info.group, resource: info.plural }; }
@@ -20,6 +20,11 @@ export function kindPrefix(info: ResourceInfo): string {
 
 /** `apps/v1` or `v1`. */
 export function groupVersion(info: ResourceInfo): string { return info.group ? `${info.group}/${info.version}` : info.version; }
+
+/** The object with apiVersion/kind filled in, as kubectl's decoder leaves list items. */
+export function withTypeMeta<T extends KubeObject>(info: ResourceInfo, o: T): T {
+  return { ...o, apiVersion: o.apiVersion ?? groupVersion(info), kind: o.kind ?? info.kind };
+}
 
 function matchesName(info: ResourceInfo, name: string): boolean {
   return info.plural === name || info.singular === name || info.kind.toLowerCase() === name || info.shortNames.includes(name);

@@ -67,8 +67,7 @@ async function dispatch(argv: string[], ctx: KubectlContext, registry: VerbRegis
   const at = commandIndex(argv, boolGlobals);
   if (at < 0) {
     // Only flags: the root command, which prints help (after validating the flags).
-    const parsed = parseWithPath(argv, globalFlags, 'kubectl');
-    void parsed;
+    parseWithPath(argv, globalFlags, 'kubectl');
     ctx.stdout(rootHelp());
     return 0;
   }

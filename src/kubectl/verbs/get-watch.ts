@@ -9,7 +9,7 @@ import { renderObject, stripManagedFields, type OutputFormat } from '../printers
 import { tableRows, type HumanTableOptions } from '../printers/table-printer.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation } from '../registry.js';
-import { groupVersion, kindPrefix, parseResourceArgs, refOf } from '../resources.js';
+import { kindPrefix, parseResourceArgs, refOf, withTypeMeta } from '../resources.js';
 import { buildTable } from '../tables/index.js';
 
 export async function watchGet(inv: Invocation, format: OutputFormat, allNamespaces: boolean): Promise<number | void> {
@@ -40,7 +40,7 @@ export async function watchGet(inv: Invocation, format: OutputFormat, allNamespa
   });
   const render = (objects: KubeObject[], type: WatchEventType): string => {
     if (objects.length === 0) return '';
-    const typed = objects.map((o) => ({ ...o, apiVersion: o.apiVersion ?? groupVersion(info), kind: o.kind ?? info.kind }));
+    const typed = objects.map((o) => withTypeMeta(info, o));
     if (format.kind !== 'table') {
       return typed.map((o) => renderObject(format, stripManagedFields(o, false), () => kindPrefix(info))).join('');
     }

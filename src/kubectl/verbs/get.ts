@@ -14,7 +14,7 @@ import { ageSince } from '../printers/duration.js';
 import { SortFieldMissing, sortExpression, sortObjects } from '../printers/sort-by.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import type { Invocation, VerbSpec } from '../registry.js';
-import { groupVersion, kindPrefix, parseResourceArgs, refOf } from '../resources.js';
+import { kindPrefix, parseResourceArgs, refOf, withTypeMeta } from '../resources.js';
 import { buildTable } from '../tables/index.js';
 import { getRaw } from './get-raw.js';
 import { watchGet } from './get-watch.js';
@@ -43,11 +43,6 @@ const getFlags: FlagSpec[] = [
 /** One result group: the objects of one resource type (a list, or named gets in a row). */
 export interface GetResult { info: ResourceInfo; objects: KubeObject[]; namespaced: boolean }
 
-/** The object with apiVersion/kind set, as kubectl's decoder leaves list items. */
-function typed(info: ResourceInfo, o: KubeObject): KubeObject {
-  return { ...o, apiVersion: o.apiVersion ?? groupVersion(info), kind: o.kind ?? info.kind };
-}
-
 /** cli-runtime selector.go: BadRequest/NotFound from a list get the "Unable to ..." wrapper. */
 function wrapListError(e: unknown, info: ResourceInfo, label: string, field: string): unknown {
   if (!(e instanceof ApiError) || (e.code !== 400 && e.code !== 404)) return e;
@@ -70,7 +65,7 @@ function fetch(inv: Invocation, allNamespaces: boolean): Fetched {
   const push = (info: ResourceInfo, o: KubeObject | undefined): void => {
     const last = groups[groups.length - 1];
     const g = last && last.info === info ? last : (groups.push({ info, objects: [], namespaced: info.namespaced }), groups[groups.length - 1]!);
-    if (o) g.objects.push(typed(info, o));
+    if (o) g.objects.push(withTypeMeta(info, o));
   };
   const getNamed = (info: ResourceInfo, ns: string | undefined, name: string): void => {
     try { push(info, api.get(refOf(info), info.namespaced ? ns : undefined, name)); } catch (e) {
