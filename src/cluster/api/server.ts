@@ -249,6 +249,10 @@ export class ApiServer implements ApiClient {
     const name = existing.metadata!.name!;
     const rv = obj.metadata?.resourceVersion;
     if (rv && rv !== existing.metadata!.resourceVersion) throw conflict(qr(info), name, OPTIMISTIC_LOCK_MESSAGE);
+    const uid = obj.metadata?.uid;
+    if (uid && uid !== existing.metadata!.uid) {
+      throw conflict(qr(info), name, `Precondition failed: UID in precondition: ${existing.metadata!.uid}, UID in object meta: ${uid}`);
+    }
     if (opts.subresource && opts.subresource !== 'scale' && !info.subresources.includes(opts.subresource)) throw resourceNotFound();
 
     let next: KubeObject;

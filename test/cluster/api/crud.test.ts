@@ -174,3 +174,12 @@ describe('dry run on every write', () => {
     expect(now.metadata?.finalizers).toBeUndefined();
   });
 });
+
+describe('uid preconditions', () => {
+  it('refuse an update carrying another object\'s uid', () => {
+    const { api } = newServer();
+    const o = api.create(CONFIGMAPS, 'default', cm('c'));
+    const e = apiError(() => api.update(CONFIGMAPS, 'default', { ...o, metadata: { ...o.metadata, uid: '00000000-0000-4000-8000-000000000000' } }));
+    expect(e.message).toBe(`Operation cannot be fulfilled on configmaps "c": Precondition failed: UID in precondition: ${o.metadata?.uid}, UID in object meta: 00000000-0000-4000-8000-000000000000`);
+  });
+});
