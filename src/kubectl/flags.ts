@@ -71,7 +71,9 @@ function convert(spec: FlagSpec, value: string, prev: FlagValue | undefined): Fl
       return n;
     }
     case 'duration': {
-      if (!/^([+-]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$|^0$/.test(value)) return bad(`time: invalid duration "${value}"`);
+      if (/^[+-]?0*$/.test(value) && value !== '' && value !== '+' && value !== '-') return value;
+      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return bad(`time: missing unit in duration "${value}"`);
+      if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.test(value)) return bad(`time: invalid duration "${value}"`);
       return value;
     }
     case 'stringArray': return [...(Array.isArray(prev) ? prev : []), value];
