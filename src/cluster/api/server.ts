@@ -47,6 +47,9 @@ const TRACKS_GENERATION = new Set([
 /** Kinds an update may create (AllowCreateOnUpdate in their strategies). */
 const CREATE_ON_UPDATE = new Set(['/Endpoints', '/Event', 'events.k8s.io/Event', 'coordination.k8s.io/Lease']);
 
+/** What the apiserver itself maintains in the default namespace under the name `kubernetes`. */
+const OWN_OBJECTS = new Set(['/services', '/endpoints', 'discovery.k8s.io/endpointslices']);
+
 /** Namespaces that can never be deleted (pkg/registry/core/namespace). */
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
@@ -450,6 +453,23 @@ export class ApiServer implements ApiClient {
     for (const k of Object.keys(live)) delete live[k];
     Object.assign(live, clone(finalState));
     this.store.remove(storeKey(info), key);
+    if (key === 'default/kubernetes' && OWN_OBJECTS.has(`${info.group}/${info.plural}`)) this.scheduleRestore(info, finalState);
+  }
+
+  /**
+   * The apiserver keeps its own `default/kubernetes` Service, Endpoints and EndpointSlice
+   * (pkg/controlplane/controller/kubernetesservice, reconcilers): deleted, they come back on the
+   * next 10-second reconcile.
+   */
+  private scheduleRestore(info: ResourceInfo, last: KubeObject): void {
+    const obj = clone(last);
+    const m = obj.metadata as MutableMeta;
+    for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'finalizers', 'managedFields', 'generation', 'ownerReferences'] as const) delete m[k];
+    delete obj.status;
+    this.clock.schedule(10_000, () => {
+      if (this.store.get(storeKey(info), 'default/kubernetes')) return;
+      try { this.create({ group: info.group, resource: info.plural }, 'default', obj, { fieldManager: 'kube-apiserver' }); } catch { /* the next delete schedules another try */ }
+    });
   }
 
   /** An object being deleted goes once no finalizer holds it and its grace period is over. */

@@ -86,3 +86,17 @@ describe('namespaces', () => {
     expect(e.message).toBe('namespaces "default" is forbidden: this namespace may not be deleted');
   });
 });
+
+describe('the apiserver\'s own objects', () => {
+  it('come back on the next reconcile after being deleted', () => {
+    const { api, clock } = newServer();
+    const SVC = { group: '', resource: 'services' };
+    api.create(SVC, 'default', { metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 6443 }] } });
+    api.delete(SVC, 'default', 'kubernetes');
+    expect(apiError(() => api.get(SVC, 'default', 'kubernetes')).reason).toBe('NotFound');
+    clock.advance(10_000);
+    const back = api.get(SVC, 'default', 'kubernetes');
+    expect(back.spec).toMatchObject({ clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] });
+    expect(back.metadata?.labels).toEqual({ component: 'apiserver', provider: 'kubernetes' });
+  });
+});
