@@ -15,8 +15,12 @@ export function sortKeys(v: unknown): unknown {
 }
 
 /** A string go-yaml would read back as another type (bool, number, null, timestamp): it double-quotes those. */
+const YAML11_WORDS = /^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+
 function resolvesToNonString(s: string): boolean {
-  if (s === '') return true;
+  if (s === '' || YAML11_WORDS.test(s)) return true;
+  // Only number-like and date-like strings need the full YAML 1.1 resolver.
+  if (!/^[-+.0-9]/.test(s)) return false;
   try {
     const v: unknown = parse(s, { version: '1.1' });
     return v === null || typeof v === 'boolean' || typeof v === 'number' || v instanceof Date;
