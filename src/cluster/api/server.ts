@@ -47,6 +47,12 @@ const TRACKS_GENERATION = new Set([
 /** Kinds an update may create (AllowCreateOnUpdate in their strategies). */
 const CREATE_ON_UPDATE = new Set(['/Endpoints', '/Event', 'events.k8s.io/Event', 'coordination.k8s.io/Lease']);
 
+/** The autoscaling/v1 Scale kind, for decoding scale subresource bodies. */
+const SCALE_INFO: ResourceInfo = {
+  group: 'autoscaling', version: 'v1', kind: 'Scale', plural: 'scale', singular: 'scale', shortNames: [],
+  namespaced: true, verbs: [], categories: [], subresources: [],
+};
+
 /** What the apiserver itself maintains in the default namespace under the name `kubernetes`. */
 const OWN_OBJECTS = new Set(['/services', '/endpoints', 'discovery.k8s.io/endpointslices']);
 
@@ -319,6 +325,7 @@ export class ApiServer implements ApiClient {
     if (!hasScale(info)) throw resourceNotFound();
     const existing = this.store.get(storeKey(info), this.key(info, ns, name));
     if (!existing) throw notFound(qr(info), name);
+    scale = decodeObject(SCALE_INFO, scale, opts.fieldValidation ?? 'Warn', opts.warnings);
     const rv = scale.metadata?.resourceVersion;
     if (rv && rv !== existing.metadata!.resourceVersion) throw conflict(qr(info), name, OPTIMISTIC_LOCK_MESSAGE);
     const replicas = isObject(scale.spec) ? scale.spec.replicas : undefined;

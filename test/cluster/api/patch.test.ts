@@ -153,3 +153,15 @@ describe('strategic patch errors', () => {
     expect(e.message).toBe('Internal error occurred: map: map[image:nginx:1.27] does not contain declared merge key: name');
   });
 });
+
+describe('scale bodies', () => {
+  it('are decoded like any other', () => {
+    const { api } = newServer();
+    api.create(DEPLOYMENTS, 'default', {
+      metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    });
+    expect(apiError(() => api.patch(DEPLOYMENTS, 'default', 'd', 'merge', { spec: { replicas: '3' } }, { subresource: 'scale' })).message)
+      .toBe('Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal string into Go struct field ScaleSpec.spec.replicas of type int32');
+  });
+});
