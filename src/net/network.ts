@@ -229,7 +229,16 @@ const networks = new WeakMap<object, Network>();
 const byApi = new WeakMap<object, Network>();
 
 /** The Network already built for this API client, if any (kubectl reaches it this way for port-forward). */
-export function networkForApi(api: NetworkDeps['api']): Network | undefined { return byApi.get(api); }
+export function networkForApi(api: NetworkDeps['api']): Network | undefined {
+  // kubectl wraps the client it is given (WarningClient keeps it as `inner`): look through wrappers.
+  let cur: unknown = api;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const n = byApi.get(cur);
+    if (n) return n;
+    cur = (cur as { inner?: unknown }).inner;
+  }
+  return undefined;
+}
 
 /** One Network per cluster object, created on first use. */
 export function networkFor(cluster: NetworkHost): Network {

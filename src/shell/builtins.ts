@@ -17,7 +17,7 @@ export interface BuiltinDeps {
   now(): number;
 }
 
-const NAMES_BASH = ['cd', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'help', 'source', '.', ':', 'test', '[', 'env', 'watch', 'which', 'bash', 'sh'];
+const NAMES_BASH = ['cd', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'help', 'source', '.', ':', 'test', '[', 'env', 'watch', 'which', 'bash', 'sh', 'jobs', 'kill', 'fg'];
 
 export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
   const b: Record<string, Builtin> = {
@@ -153,6 +153,15 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       return sh.runArgv(args.slice(i), { ...io, env });
     },
     watch: async (args, io, sh) => watch(args, io, sh, deps),
+    jobs: async (_args, io, sh) => {
+      const t = sh.jobs;
+      if (!t) return 0;
+      io.stdout(t.list().map((j) => t.line(j)).join(''));
+      t.notifications();
+      return 0;
+    },
+    kill: async (args, io, sh) => kill(args, io, sh),
+    fg: async (args, io, sh) => fg(args, io, sh),
     xargs: async (args, io, sh) => xargs(args, io, sh),
     bash: async (args, io, sh) => shellCommand(args, io, sh),
     sh: async (args, io, sh) => shellCommand(args, io, sh),
@@ -163,6 +172,45 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
 }
 
 export const BUILTIN_NAMES: readonly string[] = NAMES_BASH;
+
+/** kill [-SIG] %job|pid ...: ends background jobs (there are no other processes to signal here). */
+async function kill(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {
+  let signal: 'TERM' | 'KILL' = 'TERM';
+  let i = 0;
+  if (args[0] === '-s' || args[0] === '-n') { signal = /^(9|KILL|SIGKILL)$/i.test(args[1] ?? '') ? 'KILL' : 'TERM'; i = 2; }
+  else if (args[0] && /^-\w+$/.test(args[0])) { signal = /^-(9|KILL|SIGKILL)$/i.test(args[0]) ? 'KILL' : 'TERM'; i = 1; }
+  const targets = args.slice(i);
+  if (!targets.length) {
+    io.stderr(`${sh.shellName}: kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n`);
+    return 2;
+  }
+  let code = 0;
+  for (const t of targets) {
+    const job = sh.jobs?.find(t);
+    if (job) { sh.jobs!.kill(job, signal); continue; }
+    code = 1;
+    if (t.startsWith('%')) io.stderr(`${sh.shellName}: kill: ${t}: no such job\n`);
+    else if (/^-?\d+$/.test(t)) io.stderr(`${sh.shellName}: kill: (${t}) - No such process\n`);
+    else io.stderr(`${sh.shellName}: kill: ${t}: arguments must be process or job IDs\n`);
+  }
+  return code;
+}
+
+/** fg [%job]: waits for a background job in the foreground; Ctrl-C interrupts it. */
+async function fg(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {
+  const t = sh.jobs;
+  const spec = args[0] ?? '%%';
+  const job = t?.find(spec.startsWith('%') ? spec : `%${spec}`);
+  if (!t || !job) { io.stderr(`${sh.shellName}: fg: ${args[0] ?? 'current'}: no such job\n`); return 1; }
+  io.stdout(job.text + '\n');
+  let finished = false;
+  void job.done.then(() => { finished = true; });
+  // Foreground waiting lets virtual time pass, which wakes the job's own sleeps.
+  while (!finished && !io.signal.aborted) await sleepFor(io, 1000);
+  if (!finished) { t.kill(job, 'TERM'); await job.done; }
+  job.reported = true;
+  return io.signal.aborted ? 130 : job.code;
+}
 
 /** xargs [-n N] [-I R] [-r] [COMMAND [ARG...]]: runs COMMAND with words read from stdin (default echo). */
 async function xargs(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {

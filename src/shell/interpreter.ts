@@ -6,8 +6,9 @@
 import type { Command, CommandIO } from './command.js';
 import type { OutputSink, TimeDriver } from './contract.js';
 import { builtinAbsent, type Host } from './host.js';
-import type { Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop, Word } from './parser/ast.js';
+import type { AndOr, Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop, Word } from './parser/ast.js';
 import { parse } from './parser/parse.js';
+import type { JobTable } from './jobs.js';
 import { expandText, expandWord, expandWords, type ExpandEnv } from './expand.js';
 import { fsErrorText } from './vfs.js';
 
@@ -81,6 +82,8 @@ export interface InterpreterDeps {
   columns?: () => number | undefined;
   /** Lines typed at the terminal until Ctrl-D, for a command that reads it (`cat > f`). */
   readTerminal?: () => Promise<string>;
+  /** An interactive shell's background jobs (`cmd &`); without it `&` runs in the foreground. */
+  jobs?: JobTable;
 }
 
 /** Bytes a pipe holds before the writer is stopped (Linux: 64 KiB). */
@@ -98,6 +101,7 @@ export class Interpreter {
   private substitutions = 0;
   /** How many loops enclose the running command (`break` outside one is an error). */
   loopDepth = 0;
+  readonly jobs?: JobTable;
 
   constructor(deps: InterpreterDeps) {
     this.host = deps.host;
@@ -107,6 +111,7 @@ export class Interpreter {
     this.pid = deps.pid;
     this.columns = deps.columns ?? (() => undefined);
     this.readTerminal = deps.readTerminal;
+    this.jobs = deps.jobs;
   }
 
   /** 'bash' or 'sh': the name in front of shell error messages. */
@@ -162,6 +167,13 @@ export class Interpreter {
     let code = this.state.lastExit;
     for (const item of list.items) {
       if (signal.aborted) return (this.state.lastExit = 130);
+      if (item.background && this.jobs) {
+        const job = this.jobs.start(item.andOr, (andOr, sig, time) => this.runJob(andOr, fds, sig, time));
+        fds.err(`[${job.id}] ${job.pid}\n`);
+        this.state.vars['!'] = String(job.pid);
+        code = this.state.lastExit = 0;
+        continue;
+      }
       code = await this.runPipeline(item.andOr.first, fds, signal);
       for (const { op, pipeline } of item.andOr.rest) {
         if (signal.aborted) return (this.state.lastExit = 130);
@@ -170,6 +182,21 @@ export class Interpreter {
       }
     }
     return code;
+  }
+
+  /** A background job is a subshell: a copy of this shell's state, its own signal and clock. */
+  private async runJob(andOr: AndOr, fds: Fds, signal: AbortSignal, time: TimeDriver): Promise<number> {
+    const child = new Interpreter({
+      host: this.host, time, builtins: this.builtins, pid: this.pid, columns: this.columns,
+      state: { ...this.state, vars: { ...this.state.vars }, exported: [...this.state.exported] },
+    });
+    try {
+      return await child.runList({ items: [{ andOr, background: false }] }, { ...fds, stdin: '', stdinIsTerminal: false }, signal);
+    } catch (e) {
+      if (e instanceof ExitRequest) return e.code;
+      if (e instanceof NestedShellRequest) return 0;
+      throw e;
+    }
   }
 
   private async runPipeline(p: Pipeline, fds: Fds, signal: AbortSignal): Promise<number> {

@@ -22,6 +22,7 @@ import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/con
 import { createWorkstation } from './hosts/workstation.js';
 import { ExitRequest, Interpreter, NestedShellRequest, terminalFds, type Builtin, type ShellState } from './interpreter.js';
 import { followStream, planProgram } from './interactive.js';
+import { JobTable } from './jobs.js';
 import { makeKubectlCommand } from './kubectl-command.js';
 import { parse } from './parser/parse.js';
 import type { OpenEditor } from './utils/index.js';
@@ -149,7 +150,8 @@ class SessionImpl implements ShellSession {
 
   constructor(opts: SessionOptions) {
     this.cluster = opts.cluster;
-    this.time = opts.time;
+    // Whenever the foreground lets time pass, background jobs whose sleep is over run on.
+    this.time = { sleep: async (ms, signal) => { await opts.time.sleep(ms, signal); await this.tickJobs(); } };
     this.openEditor = opts.openEditor;
     this.runKubectl = opts.runKubectl ?? realKubectl;
     // Container tools (curl, nslookup, apt, ...) reach this cluster's network.
@@ -250,6 +252,7 @@ class SessionImpl implements ShellSession {
     const interp = new Interpreter({
       host, state, time: this.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns,
       readTerminal: () => this.readTerminal(),
+      jobs: new JobTable(() => this.cluster.clock.now(), () => this.nextPid++),
     });
     return { kind, host, interp, history: [], suppressPrompt: false };
   }
@@ -296,6 +299,7 @@ class SessionImpl implements ShellSession {
     }
     const run = frame.interp.runList(parsed.list, terminalFds(this.terminal()), signal);
     const code = await this.awaitOrEnter(run, src, signal);
+    await this.reportJobs();
     return { complete: true, input: src, exitCode: code, host };
   }
 
@@ -340,6 +344,18 @@ class SessionImpl implements ShellSession {
       await frame.interp.runSource(frame.host.fs.readFile(rc), { stdin: '', stdinIsTerminal: false, out: silent, err: silent, outIsTerminal: false }, signal);
     } catch { /* a broken .bashrc must not break the shell */ }
     frame.interp.state.lastExit = code;
+  }
+
+  /** Lets due background jobs run (their sleeps wait for the foreground to let time pass). */
+  private async tickJobs(): Promise<void> {
+    for (const f of this.frames) if (f.kind !== 'input') await f.interp.jobs?.tick();
+  }
+
+  /** bash reports jobs that ended (`[1]+  Done ...`) before it prints the next prompt. */
+  private async reportJobs(): Promise<void> {
+    await this.tickJobs();
+    const text = this.top().interp.jobs?.notifications();
+    if (text) this.terminal().stderr(text);
   }
 
   /** A sink that always points at the current feed's output (container shells outlive feeds). */
@@ -424,6 +440,8 @@ class SessionImpl implements ShellSession {
   private async leaveShell(code: number, signal: AbortSignal): Promise<number | undefined> {
     const frame = this.top();
     if (frame.host.dialect === 'bash') this.terminal().stderr('exit\n');
+    // The shell's background jobs get SIGHUP when it ends.
+    frame.interp.jobs?.killAll();
     if (frame.kind === 'login') {
       // A browser tab cannot close its terminal: start a fresh login shell, like a new tab.
       frame.interp.state = freshState(frame.host);
@@ -454,7 +472,7 @@ class SessionImpl implements ShellSession {
   }
 
   private async interact(req: InteractiveRequest, io: CommandIO): Promise<number> {
-    if (req.kind === 'stream') return followStream(req, io, this.time);
+    if (req.kind === 'stream') return followStream(req, io, io.time);
     let host: Host;
     let spec: ContainerSpec & { uid: string };
     try {

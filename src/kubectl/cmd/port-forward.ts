@@ -4,6 +4,7 @@
  * lines and then runs until interrupted.
  */
 import type { Pod, Service } from 'kubernetes-types/core/v1';
+import { networkForApi } from '../../net/index.js';
 import { KubectlError } from '../errors.js';
 import type { VerbSpec } from '../registry.js';
 import { POLL_MS } from './internal/poll.js';
@@ -58,17 +59,28 @@ export const portForwardVerb: VerbSpec = {
         } else inv.ctx.stdout(`Forwarding from ${a.includes(':') ? `[${a}]` : a}:${m.local} -> ${m.remote}\n`);
       }
     }
-    // The forwarder runs until Ctrl-C; if the pod goes away kubectl reports the lost connection.
-    // Without a way to interrupt (no signal), stop after a day of virtual time rather than spin forever.
-    const stopAt = inv.ctx.signal ? Infinity : inv.ctx.now() + 24 * 3600_000;
-    while (!inv.ctx.signal?.aborted && inv.ctx.now() < stopAt) {
-      await inv.ctx.sleep(POLL_MS * 10);
-      try {
-        const live = api.get({ group: '', resource: 'pods' }, pod.metadata?.namespace, pod.metadata?.name ?? '') as Pod;
-        if (live.metadata?.uid !== pod.metadata?.uid || live.status?.phase !== 'Running') throw new Error('gone');
-      } catch {
-        throw new KubectlError('lost connection to pod');
+    // Connections to localhost:LOCAL on the workstation now reach the pod's port
+    // (portforward.go handleConnection logs each one).
+    const net = networkForApi(api);
+    const namespace = pod.metadata?.namespace ?? inv.namespace;
+    const stops = mappings.filter((m) => /^\d+$/.test(m.local) && m.local !== '0').map((m) =>
+      net?.forwardPort(Number(m.local), { namespace, pod: pod.metadata?.name ?? '', port: m.remote }, () => inv.ctx.stdout(`Handling connection for ${m.local}\n`)));
+    try {
+      // The forwarder runs until Ctrl-C; if the pod goes away kubectl reports the lost connection.
+      // Without a way to interrupt (no signal), stop after a day of virtual time rather than spin forever.
+      const stopAt = inv.ctx.signal ? Infinity : inv.ctx.now() + 24 * 3600_000;
+      while (!inv.ctx.signal?.aborted && inv.ctx.now() < stopAt) {
+        await inv.ctx.sleep(POLL_MS * 10);
+        if (inv.ctx.signal?.aborted) break;
+        try {
+          const live = api.get({ group: '', resource: 'pods' }, pod.metadata?.namespace, pod.metadata?.name ?? '') as Pod;
+          if (live.metadata?.uid !== pod.metadata?.uid || live.status?.phase !== 'Running') throw new Error('gone');
+        } catch {
+          throw new KubectlError('lost connection to pod');
+        }
       }
+    } finally {
+      for (const stop of stops) stop?.();
     }
   },
 };
