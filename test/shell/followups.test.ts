@@ -63,3 +63,16 @@ describe('network tools on the workstation', () => {
     expect(h.cluster.clock.now() - t0).toBeGreaterThan(100_000);
   });
 });
+
+describe('kubectl run --rm', () => {
+  it('kubectl deletes the pod once; the shell adds no second delete or error', async () => {
+    const h = clusterHarness();
+    expect(await h.run('kubectl run --rm -i --image=busybox bb --restart=Never -- echo hi')).toBe('hi\npod "bb" deleted\n');
+    expect(h.exitCode).toBe(0);
+    expect(await h.run('kubectl run --rm -it --image=busybox b2 --restart=Never -- sh')).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(await h.run('', 'exit 3')).toBe('pod "b2" deleted\npod default/b2 terminated (Error)\n');
+    expect(h.exitCode).toBe(3);
+    await h.wait(30_000);
+    expect(await h.run('kubectl get pods')).toBe('No resources found in default namespace.\n');
+  });
+});
