@@ -106,6 +106,9 @@ export class Cluster {
       this.settle();
       this.advanceTo(opts.startTime);
       ctx.fastForwardUntil = undefined;
+      // What the learner sees from here on (names, IPs, pull times) depends only on the seed and
+      // their actions, not on how many random draws building the cluster's past took.
+      this.rng.setState(Math.imul((opts.seed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) >>> 0);
     }
   }
 

@@ -77,18 +77,6 @@ export class Kubelet implements Controller {
         if (pod.metadata?.deletionTimestamp) this.finalDelete(pod);
         return;
       }
-      // The kubelet's pod workers pick up a newly bound pod a moment later (watch + PLEG).
-      const pickups = (rt.node(this.node.name).pickups ??= {});
-      const uid = pod.metadata!.uid!;
-      const due = pickups[uid];
-      if (due === undefined) {
-        const at = now + 100 + this.ctx.rng.int(200);
-        pickups[uid] = at;
-        this.ctx.wakeAt(this.name, key, at);
-        return;
-      }
-      if (due > now) return;
-      delete pickups[uid];
       rec = this.newRecord(pod, now);
       rt.addPod(rec);
     }

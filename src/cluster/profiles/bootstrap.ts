@@ -58,7 +58,6 @@ export function bootstrapCluster(p: ClusterProfile, api: ApiClient, clock: Virtu
   ] as const) {
     mustCreate(api, 'scheduling.k8s.io', 'priorityclasses', undefined, { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description, preemptionPolicy: 'PreemptLowerPriority' });
   }
-  for (const cm of kubeSystemConfigMaps(p, rfc(clock.now()).slice(0, 10))) mustCreate(api, '', 'configmaps', 'kube-system', cm);
   mustCreate(api, '', 'configmaps', 'kube-public', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cluster-info', namespace: 'kube-public' },
     data: { kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==\n    server: ${p.serverURL}\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n` } });
   steps.advance(2000);
@@ -104,22 +103,6 @@ export function bootstrapCluster(p: ClusterProfile, api: ApiClient, clock: Virtu
     if (it.resource === 'deployments') owners.set(`${it.namespace}/${created.metadata!.name}`, created.metadata!.uid!);
     if (it.resource === 'namespaces') steps.advance(10);
   }
-}
-
-/** kube-system ConfigMaps kubeadm/kind (or EKS) leave behind, with abridged data. */
-function kubeSystemConfigMaps(p: ClusterProfile, today: string): KubeObject[] {
-  const cm = (name: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'kube-system' }, data });
-  const common = [
-    cm('extension-apiserver-authentication', { 'client-ca-file': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIa3ViZWxhYmNhMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNV\n-----END CERTIFICATE-----\n', 'requestheader-allowed-names': '["front-proxy-client"]', 'requestheader-extra-headers-prefix': '["X-Remote-Extra-"]', 'requestheader-group-headers': '["X-Remote-Group"]', 'requestheader-username-headers': '["X-Remote-User"]' }),
-    cm('kube-apiserver-legacy-service-account-token-tracking', { since: today }),
-  ];
-  if (p.flavour === 'eks') return [...common, cm('aws-auth', { mapRoles: '- groups:\n  - system:bootstrappers\n  - system:nodes\n  rolearn: arn:aws:iam::534998041526:role/tutorial-ng-1-node-role\n  username: system:node:{{EC2PrivateDNSName}}\n' })];
-  const v = p.serverVersion;
-  return [...common,
-    cm('kube-proxy', { 'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclusterCIDR: ${p.nodes[0]?.podCIDR.replace(/\.0\/24$/, '.0/16') ?? '10.244.0.0/16'}\nkind: KubeProxyConfiguration\nmode: iptables\n`, 'kubeconfig.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://${p.clusterName.replace(/^kind-/, '')}-control-plane:6443\n  name: default\n` }),
-    cm('kubeadm-config', { ClusterConfiguration: `apiServer:\n  certSANs:\n  - localhost\n  - 127.0.0.1\napiVersion: kubeadm.k8s.io/v1beta4\nclusterName: ${p.clusterName.replace(/^kind-/, '')}\ncontrolPlaneEndpoint: ${p.clusterName.replace(/^kind-/, '')}-control-plane:6443\nkind: ClusterConfiguration\nkubernetesVersion: ${v}\nnetworking:\n  dnsDomain: ${p.clusterDomain}\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: ${p.serviceCIDR}\n` }),
-    cm('kubelet-config', { kubelet: `apiVersion: kubelet.config.k8s.io/v1beta1\ncgroupDriver: systemd\nclusterDNS:\n- ${nthIP(p.serviceCIDR, 10)}\nclusterDomain: ${p.clusterDomain}\nkind: KubeletConfiguration\n` }),
-  ];
 }
 
 /** Images present on a fresh node. */
