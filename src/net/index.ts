@@ -1,5 +1,5 @@
 /** The network layer's public surface. */
-export { Network, networkFor, networkForApi, type NetworkHost, type NetworkDeps, type RuntimeView, type Listener, type Client, type Peer, type ConnectResult, type PingResult } from './network.js';
+export { Network, networkFor, networkForApi, type NetworkHost, type NetworkDeps, type RuntimeView, type RuntimeProcess, type Listener, type Client, type Peer, type ConnectResult, type PingResult } from './network.js';
 export { ClusterDns, type DnsResponse, type RR, type RRType, type Rcode, type LookupResult } from './dns.js';
 export { ServiceProxy, type Route } from './proxy.js';
 export { ApiView, type Backend } from './api-view.js';

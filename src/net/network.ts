@@ -27,7 +27,13 @@ export interface RuntimeView {
   /** Ports with a listening process at this pod IP (running containers only). */
   listeners(ip: string): Listener[];
   appendLog(namespace: string, pod: string, container: string | undefined, line: string): void;
+  /** The processes running in a container (PID 1 first), for `ps`. */
+  processes?(namespace: string, pod: string, container?: string): RuntimeProcess[];
+  spawnProcess?(namespace: string, pod: string, container: string | undefined, command: string, user: string, now: number): number | undefined;
+  killProcess?(namespace: string, pod: string, container: string | undefined, pid: number): void;
 }
+
+export interface RuntimeProcess { pid: number; ppid: number; user: string; command: string; startedAt: number }
 
 export interface NetworkDeps {
   api: ApiClient;
@@ -83,6 +89,9 @@ export class Network {
   }
 
   now(): number { return this.deps.clock.now(); }
+
+  /** The container runtime, when the cluster has one (ps reads and starts processes there). */
+  runtime(): RuntimeView | undefined { return this.deps.runtime; }
 
   /** The node's upstream resolver (dnsPolicy Default): the VPC resolver on EKS, Docker's on kind. */
   profileNameserver(): string {

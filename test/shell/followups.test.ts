@@ -76,3 +76,30 @@ describe('kubectl run --rm', () => {
     expect(await h.run('kubectl get pods')).toBe('No resources found in default namespace.\n');
   });
 });
+
+describe('ps lists what the runtime runs', () => {
+  it('procps (after apt install procps) and busybox forms, with exec shells and ps itself', async () => {
+    const h = await ubuntuPod();
+    await h.run('kubectl run bb --image=busybox -- sleep 3600');
+    await h.wait(30_000);
+    await h.run('kubectl exec -it u -- bash');
+    expect(await h.run('ps aux')).toBe('bash: ps: command not found\n');
+    await h.run('apt update >/dev/null 2>&1; apt install -y procps >/dev/null 2>&1');
+    expect(await h.run('ps aux')).toBe([
+      'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND',
+      'root           1  0.0  0.0   4588  3840 ?        Ss   10:00   0:00 sleep infinity',
+      'root           7  0.0  0.0   4588  3840 pts/0    Ss   10:01   0:00 bash',
+      'root           8  0.0  0.0   4588  3840 pts/0    R+   10:01   0:00 ps aux', ''].join('\n'));
+    expect(await h.run('ps -ef')).toBe([
+      'UID          PID    PPID  C STIME TTY          TIME CMD',
+      'root           1       0  0 10:00 ?        00:00:00 sleep infinity',
+      'root           7       0  0 10:01 pts/0    00:00:00 bash',
+      'root           9       7  0 10:01 pts/0    00:00:00 ps -ef', ''].join('\n'));
+    expect(await h.run('ps')).toBe('    PID TTY          TIME CMD\n      7 pts/0    00:00:00 bash\n     10 pts/0    00:00:00 ps\n');
+    await h.run('exit');
+    await h.run('kubectl exec -it bb -- sh');
+    expect(await h.run('ps')).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    7 root      0:00 sh\n    8 root      0:00 ps\n');
+    await h.run('exit');
+    expect(await h.run('kubectl exec bb -- ps')).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    9 root      0:00 ps\n');
+  });
+});

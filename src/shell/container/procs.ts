@@ -2,24 +2,36 @@
 import type { CommandIO } from '../command.js';
 import type { ToolContext } from './context.js';
 
-export interface ProcessRow { pid: number; user: string; command: string; tty: boolean }
+export interface ProcessRow {
+  pid: number; user: string; command: string; tty: boolean;
+  /** Parent PID (exec'd processes have 0: their parent is outside the container). */
+  ppid?: number;
+  /** Start time, ms since the epoch (START / STIME columns, UTC as in a container). */
+  started?: number;
+}
 
-export function psCommand(ctx: ToolContext, processes: () => ProcessRow[]) {
+const hhmm = (ms: number | undefined): string => (ms === undefined ? '10:00' : new Date(ms).toISOString().slice(11, 16));
+
+/** `processes(args)` lists the container's processes, the `ps` being run last. */
+export function psCommand(ctx: ToolContext, processes: (args: string[]) => ProcessRow[]) {
   return async (args: string[], io: CommandIO): Promise<number> => {
-    const rows = processes();
+    const rows = processes(args);
     const full = args.some((a) => /^-?[a-z]*[aux][a-z]*$/.test(a) && (a.includes('a') || a.includes('e') || a.includes('x')));
     if (ctx.image.os === 'busybox' || ctx.image.os === 'alpine') {
       io.stdout('PID   USER     TIME  COMMAND\n' + rows.map((r) => `${String(r.pid).padStart(5)} ${r.user.padEnd(8)}  0:00 ${r.command}\n`).join(''));
       return 0;
     }
+    const last = rows.length - 1;
     if (args.some((a) => a === 'aux' || a === '-aux')) {
+      // STAT: the running ps is R+ (foreground of its terminal); leaders Ss; nginx workers S.
+      const stat = (r: ProcessRow, i: number) => (i === last ? 'R+' : r.ppid ? 'S ' : 'Ss');
       io.stdout('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n' +
-        rows.map((r) => `${r.user.padEnd(8)} ${String(r.pid).padStart(7)}  0.0  0.0   4588  3840 ${r.tty ? 'pts/0   ' : '?       '} ${r.tty ? 'Ss' : 'Ss'}   10:00   0:00 ${r.command}\n`).join(''));
+        rows.map((r, i) => `${r.user.padEnd(8)} ${String(r.pid).padStart(7)}  0.0  0.0   4588  3840 ${r.tty ? 'pts/0   ' : '?       '} ${stat(r, i)}   ${hhmm(r.started)}   0:00 ${r.command}\n`).join(''));
       return 0;
     }
     if (args.some((a) => a === '-ef' || a === '-e')) {
       io.stdout('UID          PID    PPID  C STIME TTY          TIME CMD\n' +
-        rows.map((r, i) => `${r.user.padEnd(8)} ${String(r.pid).padStart(7)} ${String(i === 0 ? 0 : rows[0]!.pid).padStart(7)}  0 10:00 ${r.tty ? 'pts/0   ' : '?       '} 00:00:00 ${r.command}\n`).join(''));
+        rows.map((r, i) => `${r.user.padEnd(8)} ${String(r.pid).padStart(7)} ${String(r.ppid ?? (i === 0 ? 0 : rows[0]!.pid)).padStart(7)}  0 ${hhmm(r.started)} ${r.tty ? 'pts/0   ' : '?       '} 00:00:00 ${r.command}\n`).join(''));
       return 0;
     }
     const mine = full ? rows : rows.filter((r) => r.tty);

@@ -49,7 +49,7 @@ export function containerParts(spec: ContainerSpec, net: Network): ContainerHost
   if (img.tools.includes('curl') || img.os === 'alpine') files['/etc/ssl/certs/ca-certificates.crt'] = '-----BEGIN CERTIFICATE-----\n';
   const tools: Record<string, Command> = {
     curl: curlCommand(ctx), wget: wgetCommand(ctx), nslookup: nslookupCommand(ctx), dig: digCommand(ctx),
-    host: hostCommand(ctx), ping: pingCommand(ctx), ps: psCommand(ctx, () => processes(spec, img.shell)), ip: ipCommand(ctx),
+    host: hostCommand(ctx), ping: pingCommand(ctx), ps: psCommand(ctx, (args) => processRows(net, spec, img.shell, args)), ip: ipCommand(ctx),
     getent: getentCommand(ctx), nc: ncCommand(ctx),
   };
   if (img.packages === 'apt') { tools.apt = aptCommand(ctx, 'apt'); tools['apt-get'] = aptCommand(ctx, 'apt-get'); }
@@ -94,6 +94,24 @@ function resolvConfFor(net: Network, namespace: string, pod: Pod | undefined): s
     return `${search.length ? `search ${search.join(' ')}\n` : ''}nameserver ${net.profileNameserver()}\n`;
   }
   return net.dns.resolvConf(namespace);
+}
+
+/**
+ * What the runtime knows runs in the container (its main process, `kubectl exec` shells), plus
+ * the `ps` itself, which gets the next PID of the pod's namespace. Without a runtime: the spec.
+ */
+function processRows(net: Network, spec: ContainerSpec, shell: string, args: string[]): ProcessRow[] {
+  const rt = net.runtime();
+  const known = rt?.processes?.(spec.namespace, spec.pod, spec.container) ?? [];
+  if (!known.length) return processes(spec, shell);
+  const isShell = (c: string) => /^(\/(usr\/)?bin\/)?(bash|sh|ash)$/.test(c);
+  const rows: ProcessRow[] = known.map((p) => ({ pid: p.pid, ppid: p.ppid, user: p.user, command: p.command, tty: isShell(p.command), started: p.startedAt }));
+  const now = net.now();
+  const parent = [...rows].reverse().find((r) => r.tty);
+  const pid = rt?.spawnProcess?.(spec.namespace, spec.pod, spec.container, 'ps', 'root', now);
+  if (pid !== undefined) rt?.killProcess?.(spec.namespace, spec.pod, spec.container, pid);
+  rows.push({ pid: pid ?? Math.max(...rows.map((r) => r.pid)) + 1, ppid: parent?.pid ?? 0, user: 'root', command: ['ps', ...args].join(' '), tty: parent !== undefined, started: now });
+  return rows;
 }
 
 function processes(spec: ContainerSpec, shell: string): ProcessRow[] {
