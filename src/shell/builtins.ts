@@ -348,6 +348,29 @@ async function test(args: string[], io: CommandIO, sh: Interpreter): Promise<num
 }
 
 /**
+ * procps-ng watch.c output_header(): the interval and command left, `host: time` right (ctime()'s
+ * trailing newline takes the last column), clipped to the width by its rules: too narrow for the
+ * right part, nothing; then only the right part; then `... ` or a truncated command before it.
+ */
+export function watchHeader(left: string, cmd: string, right: string, width: number): string {
+  const rhlen = right.length + 1;
+  const hlen = left.length;
+  if (width < rhlen) return '';
+  const line = Array.from({ length: width - 1 }, () => ' ');
+  const put = (col: number, text: string) => { for (let i = 0; i < text.length && col + i < line.length; i++) line[col + i] = text[i]!; };
+  if (rhlen + hlen + 1 <= width) {
+    put(0, left);
+    if (rhlen + hlen + 2 <= width) {
+      if (width < rhlen + hlen + 4) put(width - rhlen - 4, '... ');
+      else if (width < rhlen + hlen + cmd.length) { put(hlen, cmd.slice(0, width - rhlen - hlen - 4)); put(width - rhlen - 4, '... '); }
+      else put(hlen, cmd);
+    }
+  }
+  put(width - rhlen, right);
+  return line.join('');
+}
+
+/**
  * procps-ng watch: alternate screen, then every N s a cleared screen with the
  * `Every 2.0s: cmd` / `host: date` header line, a blank line and the output; Ctrl-C ends it.
  */
@@ -380,11 +403,8 @@ async function watch(args: string[], io: CommandIO, sh: Interpreter, deps: Built
     if (io.signal.aborted) break;
     let header = '';
     if (title) {
-      const left = `Every ${interval.toFixed(1)}s: ${cmd}`;
       const right = `${sh.host.hostname}: ${strftime('%a %b %e %H:%M:%S %Y', deps.now())}`;
-      // procps right-aligns ctime()'s text, whose trailing newline takes the last column.
-      const pad = Math.max(1, width - left.length - right.length - 1);
-      header = left + ' '.repeat(pad) + right + '\n\n';
+      header = watchHeader(`Every ${interval.toFixed(1)}s: `, cmd, right, width) + '\n\n';
     }
     io.stdout('\x1b[H\x1b[2J' + header + frame);
     if (!(await sleepFor(io, interval * 1000))) break;

@@ -103,3 +103,44 @@ describe('ps lists what the runtime runs', () => {
     expect(await h.run('kubectl exec bb -- ps')).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    9 root      0:00 ps\n');
   });
 });
+
+describe('narrow terminals (session.resize)', () => {
+  it('ls, the watch header and kubectl get -w stay sane at 40 columns and below', async () => {
+    const h = clusterHarness({ files: Object.fromEntries(['alpha.yaml', 'bravo.yaml', 'charlie.yaml', 'delta.yaml', 'echo-service.yaml', 'foxtrot.txt'].map((n) => [n, ''])) });
+    h.session.resize(40, 24);
+    expect(await h.run('ls')).toBe('alpha.yaml    delta.yaml\nbravo.yaml    echo-service.yaml\ncharlie.yaml  foxtrot.txt\n');
+    h.session.resize(12, 24);
+    expect(await h.run('ls')).toBe('alpha.yaml\nbravo.yaml\ncharlie.yaml\ndelta.yaml\necho-service.yaml\nfoxtrot.txt\n');
+    h.session.resize(40, 24);
+    const ctl = new AbortController();
+    let out = '';
+    const run = h.session.feed('watch kubectl get pods', { stdout: (t) => { out += t; if (out.includes('No resources')) ctl.abort(); }, stderr: (t) => { out += t; } }, ctl.signal);
+    await run;
+    // Too narrow for "Every 2.0s: cmd" next to "kubelab: <date>": only the right part, ending one column short.
+    const header = out.split('\x1b[H\x1b[2J')[1]!.split('\n')[0]!;
+    expect(header).toBe('      kubelab: Thu Nov 26 10:00:00 2026');
+    expect(header.length).toBe(39);
+    h.session.resize(60, 24);
+    out = '';
+    const ctl2 = new AbortController();
+    await h.session.feed('watch -n 1 kubectl get pods --all-namespaces', { stdout: (t) => { out += t; if (out.includes('kube-system')) ctl2.abort(); }, stderr: () => {} }, ctl2.signal);
+    expect(out.split('\x1b[H\x1b[2J')[1]!.split('\n')[0]).toBe('Every 1.0s: kubectl ge... kubelab: Thu Nov 26 10:00:00 2026');
+  });
+
+  it('kubectl get -w prints the same rows whatever the width', async () => {
+    const rows = async (cols: number) => {
+      const h = clusterHarness();
+      h.session.resize(cols, 24);
+      await h.run('kubectl apply -f svc-example.yaml');
+      const ctl = new AbortController();
+      let out = '';
+      let lines = 0;
+      const done = h.session.feed('kubectl get pods -w', { stdout: (t) => { out += t; if (++lines >= 4) ctl.abort(); }, stderr: (t) => { out += t; } }, ctl.signal);
+      await done;
+      return out;
+    };
+    const narrow = await rows(40);
+    expect(narrow.split('\n')[0]).toBe('NAME        READY   STATUS    RESTARTS   AGE');
+    expect(narrow).toBe(await rows(120));
+  });
+});
