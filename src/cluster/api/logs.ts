@@ -6,11 +6,17 @@ import { badRequest } from './errors.js';
 import type { KubeObject } from './types.js';
 import { isObject } from './util.js';
 
-export interface LogOptions { container?: string; previous?: boolean; tailLines?: number }
+/** containerID (without the runtime prefix) names the instance whose log is wanted. */
+export interface LogOptions { container?: string; previous?: boolean; tailLines?: number; containerID?: string }
 export type LogProvider = (namespace: string, pod: string, opts: LogOptions) => string;
 
 type Named = { name?: string };
-type ContainerStatus = Named & { state?: { waiting?: { reason?: string }; running?: unknown; terminated?: unknown }; lastState?: { terminated?: unknown } };
+type Terminated = { containerID?: string };
+type ContainerStatus = Named & {
+  containerID?: string;
+  state?: { waiting?: { reason?: string }; running?: { containerID?: string }; terminated?: Terminated };
+  lastState?: { terminated?: Terminated };
+};
 
 export function readLogs(podObj: KubeObject, opts: LogOptions, provider: LogProvider | undefined): string {
   const pod = podObj.metadata?.name ?? '';
@@ -37,11 +43,39 @@ export function readLogs(podObj: KubeObject, opts: LogOptions, provider: LogProv
     ...(Array.isArray(status.containerStatuses) ? status.containerStatuses : []),
   ] as ContainerStatus[];
   const cs = statuses.find((s) => s.name === container);
-  if (opts.previous) {
-    if (!cs?.lastState?.terminated) throw badRequest(`previous terminated container "${container}" in pod "${pod}" not found`);
-  } else if (!cs || (!cs.state?.running && !cs.state?.terminated)) {
-    const reason = cs?.state?.waiting?.reason ?? 'ContainerCreating';
-    throw badRequest(`container "${container}" in pod "${pod}" is waiting to start: ${reason}`);
+  const containerID = logContainerID(cs, container, pod, !!opts.previous);
+  return provider ? provider(namespace, pod, { ...opts, container, containerID }) : '';
+}
+
+const stripRuntime = (id: string | undefined): string => (id ?? '').replace(/^[a-z0-9]+:\/\//, '');
+
+/**
+ * Which container instance's log the kubelet reads (kubelet_pods.go validateContainerLogStatus):
+ * the running one, else the terminated one, else the last terminated one (a container in
+ * CrashLoopBackOff shows its dead instance's log), else an error naming why there is none.
+ */
+function logContainerID(cs: ContainerStatus | undefined, container: string, pod: string, previous: boolean): string {
+  const last = cs?.lastState?.terminated;
+  const state = cs?.state;
+  if (previous) {
+    if (!last?.containerID) throw badRequest(`previous terminated container "${container}" in pod "${pod}" not found`);
+    return stripRuntime(last.containerID);
   }
-  return provider ? provider(namespace, pod, { ...opts, container }) : '';
+  if (state?.running) return stripRuntime(state.running.containerID ?? cs?.containerID);
+  if (state?.terminated) {
+    const id = state.terminated.containerID ?? '';
+    if (id) return stripRuntime(id);
+    if (last?.containerID) return stripRuntime(last.containerID);
+    throw badRequest(`container "${container}" in pod "${pod}" is terminated`);
+  }
+  if (last) {
+    if (!last.containerID) throw badRequest(`container "${container}" in pod "${pod}" is terminated`);
+    return stripRuntime(last.containerID);
+  }
+  if (state?.waiting || !cs) {
+    const reason = cs ? state?.waiting?.reason ?? '' : 'ContainerCreating';
+    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    throw badRequest(`container "${container}" in pod "${pod}" is waiting to start: ${why}`);
+  }
+  throw badRequest(`container "${container}" in pod "${pod}" is waiting to start - no logs yet`);
 }

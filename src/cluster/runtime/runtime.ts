@@ -71,10 +71,15 @@ export class ContainerRuntime {
 
   // ---------------------------------------------------------------- logs and processes
   /** Lines the current (or previous) instance has printed, as `kubectl logs` shows them. */
-  logs(namespace: string, pod: string, opts: { container?: string; previous?: boolean; tailLines?: number } = {}): string | undefined {
+  /**
+   * The log of one container instance: `containerID` (as the API server resolved it from the
+   * pod status) picks the current record's instance or the one before; without it, `previous`.
+   */
+  logs(namespace: string, pod: string, opts: { container?: string; previous?: boolean; tailLines?: number; containerID?: string } = {}): string | undefined {
     const c = this.container(namespace, pod, opts.container);
     if (!c) return undefined;
-    let lines = opts.previous ? c.previousLogs : c.logs;
+    const current = opts.containerID !== undefined ? opts.containerID === c.containerID : !opts.previous;
+    let lines = current ? c.logs : c.previousLogs;
     if (opts.tailLines !== undefined && opts.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tailLines));
     return lines.length ? `${lines.join('\n')}\n` : '';
   }

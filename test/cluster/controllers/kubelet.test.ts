@@ -153,6 +153,16 @@ describe('kubelet', () => {
     expect(c.api.logs!('default', 'once', {})).toBe('hello\nbye\n');
   });
 
+  it('kubectl logs on a container in CrashLoopBackOff shows its last run, as does --previous', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crash' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo hello; exit 1'] }] } });
+    c.advance(20_000);
+    const p = get(c, 'crash');
+    expect(p.status.containerStatuses[0].state.waiting.reason).toBe('CrashLoopBackOff');
+    expect(c.api.logs!('default', 'crash', {})).toBe('hello\n');
+    expect(c.api.logs!('default', 'crash', { previous: true })).toBe('hello\n');
+  });
+
   it('gives unique pod IPs and reuses none immediately', () => {
     const c = newCluster();
     for (let i = 0; i < 5; i++) c.api.create(R.pods, 'default', nginxPod(`p${i}`, { app: `p${i}` }));
