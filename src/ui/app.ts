@@ -76,6 +76,7 @@ export class App implements EmbedTarget {
   private readonly themeListeners: ((t: Theme) => void)[] = [];
   private readonly commandListeners: ((rec: CommandRecord) => void)[] = [];
   private readonly runtimeListeners: RuntimeListener[] = [];
+  private runtimeGeneration = 0;
   private lessonProgress: (() => unknown) | null = null;
   /** Wraps the session the REPL drives (lesson commands are answered before the shell). */
   wrapSession: ((s: Session) => Session) | null = null;
@@ -255,7 +256,11 @@ export class App implements EmbedTarget {
       };
       return createRuntime(opts);
     });
+    const gen = ++this.runtimeGeneration;
     const ready = this.runtimeReady.then((rt) => {
+      // A reset or lesson load started while this one was loading: it is only the old
+      // REPL's (closed) session now, and must not replace the newer runtime.
+      if (gen !== this.runtimeGeneration) return rt.session;
       this.runtime = rt;
       this.driver.retarget(rt.clock);
       this.persist.setSource(() => this.savedSession());

@@ -19,7 +19,7 @@ const recordNotices = (page) => page.evaluate(() => {
   api.notify = (type, payload = {}) => { window.__notices.push({ type, ...payload }); orig(type, payload); };
 });
 
-export async function lessonTests({ browser, app, root, test, assert, openPage, log }) {
+export async function lessonTests({ browser, app, host, root, test, assert, openPage, log }) {
   const lines = (page) => page.evaluate(() => window.__kubelab.lines());
   const idle = (page, timeout = 60000) => page.waitForFunction(() => !window.__kubelab.busy(), null, { timeout });
   const type = async (page, text) => {
@@ -193,6 +193,50 @@ export async function lessonTests({ browser, app, root, test, assert, openPage, 
     assert(l.at(-2).trim() === 'kubectl get endpoints nginx-svc', `solution command:\n${l.slice(-3).join('\n')}`);
     await typeLine(p, 'next');
     await p.waitForFunction(() => window.__kubelab.app.lessonState().step === 'apply-deployment');
+    await ctx.close();
+  });
+
+  await test('axe-core: lesson panel and editor open, no serious or critical violations', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 800 }, bypassCSP: true });
+    const p = await openPage(ctx, `${app}/?lesson=endpoints&theme=light`, log);
+    await p.evaluate(() => window.__kubelab.extras());
+    await p.waitForSelector('#lesson-pane .lesson-step-label');
+    await p.click('.editor-toggle');
+    await p.waitForSelector('#editor-pane .monaco-editor', { timeout: 20000 });
+    await p.click('#editor-pane .editor-files button:has-text("svc-example.yaml")');
+    await p.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
+    const v = await p.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
+        .map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert(v.length === 0, v.join('\n     '));
+    await p.screenshot({ path: join(root, 'test-results/lesson-editor-light.png') });
+    await ctx.close();
+  });
+
+  await test('postMessage API: loadLesson with a step, stepCompleted, getState', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => log.errors.push(`host: ${e.message}`));
+    await p.goto(`${host}/embed-host.html?kubelab=${encodeURIComponent(app + '/')}`);
+    await p.evaluate(() => window.kubelabHost.ready);
+    await p.evaluate((origin) => {
+      window.__got = [];
+      window.addEventListener('message', (e) => { if (e.origin === origin && e.data?.kubelab === 1) window.__got.push(e.data); });
+      document.getElementById('kubelab').contentWindow.postMessage({ kubelab: 1, type: 'loadLesson', lesson: 'endpoints', step: 'get-service' }, origin);
+    }, new URL(app).origin);
+    // The step before is replayed on the fresh cluster and reported as completed.
+    await p.waitForFunction(() => window.__got.some((m) => m.type === 'stepCompleted' && m.step === 'apply-pod-and-service'), null, { timeout: 20000 });
+    const got = await p.evaluate(() => window.__got.map((m) => m.type));
+    assert(got.includes('ready'), `no ready after loadLesson: ${got}`);
+    const frame = p.frames().find((f) => f.url().startsWith(app));
+    await frame.waitForFunction(() => !window.__kubelab.busy() && window.__kubelab.app.lessonState().step === 'get-service');
+    const reply = await p.evaluate(() => window.kubelabHost.run('kubectl get svc nginx-svc'));
+    assert(/nginx-svc\s+ClusterIP/.test(reply.output), `runCommand: ${JSON.stringify(reply)}`);
+    await p.waitForFunction(() => window.__got.some((m) => m.type === 'stepCompleted' && m.lesson === 'endpoints' && m.step === 'get-service'), null, { timeout: 5000 });
+    const st = await p.evaluate(() => window.kubelabHost.state());
+    assert(st.lesson === 'endpoints' && st.step === 'describe-service' && JSON.stringify(st.completedSteps) === '["apply-pod-and-service","get-service"]', `state: ${JSON.stringify(st)}`);
     await ctx.close();
   });
 

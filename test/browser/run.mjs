@@ -371,7 +371,7 @@ async function main() {
     });
   }
 
-  await lessonTests({ browser, app, root, test, assert, openPage, log });
+  await lessonTests({ browser, app, host, root, test, assert, openPage, log });
 
   await test('no console errors or page errors', async () => {
     assert(log.errors.length === 0, log.errors.join('\n     '));

@@ -31,7 +31,6 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
   title.className = 'editor-title';
   const dirty = document.createElement('span');
   dirty.className = 'editor-dirty';
-  dirty.setAttribute('aria-label', s('editor.dirty'));
   const saveBtn = document.createElement('button');
   saveBtn.type = 'button';
   saveBtn.textContent = s('editor.save');
@@ -49,7 +48,9 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
   const editor = monaco.editor.create(box, {
     value: '', language: 'yaml', automaticLayout: true, minimap: { enabled: false },
     theme: opts.theme === 'dark' ? 'vs-dark' : 'vs', fontFamily: 'monospace', fontSize: 14,
-    tabSize: 2, insertSpaces: true, scrollBeyondLastLine: false, ariaLabel: s('editor.aria'),
+    tabSize: 2, insertSpaces: true, scrollBeyondLastLine: false,
+    // 'dimmed' greys the last line number below WCAG contrast in the light theme.
+    renderFinalNewline: 'on', ariaLabel: s('editor.aria'),
   });
 
   let currentPath: string | undefined;
@@ -68,6 +69,8 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
   const markDirty = (): void => {
     const isDirty = editor.getValue() !== savedText;
     dirty.textContent = isDirty ? '●' : '';
+    // Named only while it shows (a span may carry a label only with a role).
+    if (isDirty) { dirty.setAttribute('role', 'img'); dirty.setAttribute('aria-label', s('editor.dirty')); } else { dirty.removeAttribute('role'); dirty.removeAttribute('aria-label'); }
     host.dataset['dirty'] = String(isDirty);
   };
   editor.onDidChangeModelContent(markDirty);
