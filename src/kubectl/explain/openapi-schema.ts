@@ -6,7 +6,7 @@
 import type { ExplainSchema, FieldType } from './schema.js';
 
 interface OSchema {
-  description?: string; type?: string; $ref?: string; allOf?: OSchema[]; items?: OSchema;
+  description?: string; type?: string | string[]; 'x-kubernetes-int-or-string'?: boolean; $ref?: string; allOf?: OSchema[]; items?: OSchema;
   additionalProperties?: OSchema | boolean; properties?: Record<string, OSchema>; required?: string[]; enum?: unknown[];
   'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
 }
@@ -16,6 +16,8 @@ export function openApiExplainSchema(doc: OpenApiDocument): ExplainSchema {
   const schemas = doc.components?.schemas ?? {};
   const idOf = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
   const typeOf = (s: OSchema): FieldType => {
+    // intstr.IntOrString: a string to explain (the editor schema also lets integers through).
+    if (Array.isArray(s.type)) return { kind: s['x-kubernetes-int-or-string'] ? 'string' : 'object' };
     if (s.items) return { kind: 'array', items: typeOf(s.items) };
     if (s.additionalProperties && typeof s.additionalProperties === 'object') return { kind: 'map', values: typeOf(s.additionalProperties) };
     if (s.allOf?.length === 1 && !s.properties) return typeOf(s.allOf[0]!);
@@ -25,7 +27,7 @@ export function openApiExplainSchema(doc: OpenApiDocument): ExplainSchema {
         const id = idOf(s.$ref);
         return { kind: 'ref', id, name: id.slice(id.lastIndexOf('.') + 1) || 'Object' };
       }
-      return { kind: target.type as 'string' };
+      return Array.isArray(target.type) ? typeOf(target) : { kind: target.type as 'string' };
     }
     return { kind: (s.type === 'object' || !s.type ? 'object' : s.type) as 'object' };
   };

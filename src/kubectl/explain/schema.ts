@@ -1,7 +1,7 @@
 /**
  * What `kubectl explain` reads: on a real cluster the API server's OpenAPI v3 document. Here an
- * interface, so any schema source can be plugged in; the default one combines the API server's
- * type structure (src/cluster/api/schema) with descriptions generated from kubernetes-types.
+ * interface, so any schema source can be plugged in; the default one is the YAML editor's schema
+ * (shared-schema.ts), generated from kubernetes-types.
  */
 export type FieldType =
   | { kind: 'string' | 'integer' | 'number' | 'boolean' | 'object' }

@@ -1,8 +1,8 @@
 /** `kubectl explain TYPE[.FIELD...]` (kubectl pkg/cmd/explain, explain/v2 plaintext output). */
 import { KubectlError } from '../errors.js';
-import { defaultExplainSchema } from '../explain/default-schema.js';
 import { FieldNotFound, renderExplain } from '../explain/render.js';
 import type { ExplainSchema } from '../explain/schema.js';
+import { loadSharedExplainSchema } from '../explain/shared-schema.js';
 import type { VerbSpec } from '../registry.js';
 import { resolveResource } from '../resources.js';
 
@@ -11,13 +11,9 @@ let schema: ExplainSchema | undefined;
 /** Use another schema source (e.g. an OpenAPI document via openApiExplainSchema). */
 export function setExplainSchema(s: ExplainSchema | undefined): void { schema = s; }
 
-/** Descriptions are large; load them the first time someone runs explain. */
+/** The schema set above, else the one the YAML editor uses (loaded on first explain). */
 async function loadSchema(): Promise<ExplainSchema> {
-  if (!schema) {
-    const { DESCRIPTIONS } = await import('../explain/descriptions.generated.js');
-    schema = defaultExplainSchema(DESCRIPTIONS);
-  }
-  return schema;
+  return schema ?? loadSharedExplainSchema();
 }
 
 export const explainVerb: VerbSpec = {
