@@ -166,6 +166,9 @@ function specialIPv4(n: number): string | undefined {
 export const endpointSliceAdmission: Admission = {
   mutate(o) {
     for (const p of Array.isArray(o.ports) ? o.ports : []) if (isObject(p) && !p.protocol) p.protocol = 'TCP';
+    // Neither list has omitempty, and an empty one comes back from etcd's protobuf as nil:
+    // a real server shows both as null (a placeholder slice reads `endpoints: null`).
+    for (const k of ['endpoints', 'ports'] as const) if (!Array.isArray(o[k]) || o[k].length === 0) o[k] = null;
   },
   validate(o) {
     const errs: FieldError[] = [];
