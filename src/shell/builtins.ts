@@ -6,6 +6,7 @@ import type { CommandIO } from './command.js';
 import { ExitRequest, LoopControl, NestedShellRequest, type Builtin, type Interpreter } from './interpreter.js';
 import { binaryPath } from './container/context.js';
 import { builtinAbsent, hostHas } from './host.js';
+import { settle } from './jobs.js';
 import { columns } from './utils/ls.js';
 import { sleepFor } from './utils/common.js';
 import { strftime } from './utils/date.js';
@@ -193,6 +194,8 @@ async function kill(args: string[], io: CommandIO, sh: Interpreter): Promise<num
     else if (/^-?\d+$/.test(t)) io.stderr(`${sh.shellName}: kill: (${t}) - No such process\n`);
     else io.stderr(`${sh.shellName}: kill: ${t}: arguments must be process or job IDs\n`);
   }
+  // The signal lands at once: let the job wind down before the next command looks at it.
+  await settle();
   return code;
 }
 

@@ -485,14 +485,16 @@ class SessionImpl implements ShellSession {
     const plan = planProgram(host, req.kind === 'exec' ? req.command : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash']);
     if (plan.kind === 'missing') { io.stdout(plan.message); return 126; }
     const { argv, isShell } = plan;
+    // A background job (`kubectl exec -it pod -- bash &`) has no terminal: its shell reads EOF.
+    const background = io.time !== this.time;
     if (!req.stdin && isShell && req.kind === 'attach') {
       // Attached to a shell without stdin: nothing to type, nothing printed, until Ctrl-C.
-      while (!io.signal.aborted) await this.time.sleep(1000, io.signal);
+      while (!io.signal.aborted) await io.time.sleep(1000, io.signal);
       return 130;
     }
-    if (!(req.stdin && isShell)) {
+    if (!(req.stdin && isShell) || background) {
       // One command, no terminal: run it in a throwaway shell on the container host.
-      const interp = new Interpreter({ host, state: freshState(host), time: this.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns });
+      const interp = new Interpreter({ host, state: freshState(host), time: io.time, builtins: this.builtins, pid: this.nextPid++, columns: () => this.columns });
       const cio: CommandIO = { ...io, env: interp.environment(), cwd: interp.state.cwd, fs: host.fs, stdin: req.stdin ? io.stdin : '' };
       try {
         return await interp.runArgv(argv, cio);

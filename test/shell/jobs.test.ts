@@ -68,4 +68,15 @@ describe('background jobs', () => {
     expect(h.exitCode).toBe(0);
     expect(await h.run('fg')).toBe('bash: fg: current: no such job\n');
   });
+
+  it('a job cannot take the terminal: exec -it into a shell reads EOF, the prompt stays', async () => {
+    const h = await running();
+    expect(await h.run('kubectl exec -it nginx-pod -- bash &')).toBe('[1] 101\n[1]+  Done                    kubectl exec -it nginx-pod -- bash\n');
+    expect(h.session.prompt()).toBe('learner@kubelab:~$ ');
+    expect(await h.run('kubectl get pods -w > /dev/null &')).toBe('[1] 103\n');
+    const t0 = h.cluster.clock.now();
+    expect(await h.run('sleep 3')).toBe('');
+    expect(h.cluster.clock.now() - t0).toBe(3000);
+    expect(await h.run('kill %1; jobs')).toBe('[1]+  Terminated              kubectl get pods -w > /dev/null\n');
+  });
 });
