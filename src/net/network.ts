@@ -164,6 +164,9 @@ export class Network {
     return () => { if (this.forwards.get(localPort)?.pod === target.pod) this.forwards.delete(localPort); };
   }
 
+  /** Whether a port-forward already listens on this workstation port. */
+  isForwarding(localPort: number): boolean { return this.forwards.has(localPort); }
+
   private connectForwarded(localPort: number): ConnectResult {
     const f = this.forwards.get(localPort);
     if (!f) return { kind: 'refused', latencyMs: 0 };

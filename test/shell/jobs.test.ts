@@ -40,6 +40,16 @@ describe('kubectl port-forward', () => {
     expect(await h.run('curl -s localhost:8081; echo $?')).toBe('7\n');
   });
 
+  it('a second port-forward on a port in use fails as net.Listen does', async () => {
+    const h = await running();
+    await h.run('kubectl port-forward svc/nginx-svc 8080:80 > /dev/null &');
+    expect(await h.run('kubectl port-forward pod/nginx-pod 8080:80')).toBe(
+      'Unable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use]\n' +
+      'error: unable to listen on any of the requested ports: [{8080 80}]\n');
+    expect(h.exitCode).toBe(1);
+    expect(await h.run('curl -s -o /dev/null -w "%{http_code}\\n" localhost:8080')).toBe('200\n');
+  });
+
   it('in the foreground it routes while it runs and stops at Ctrl-C', async () => {
     const h = await running();
     const ctl = new AbortController();

@@ -52,19 +52,26 @@ export const portForwardVerb: VerbSpec = {
       throw new KubectlError(`unable to forward port because pod is not running. Current status=${pod.status?.phase ?? 'Pending'}`);
     }
     const addresses = inv.flags.strings('address');
-    for (const m of mappings) {
-      for (const a of addresses) {
-        if (a === 'localhost') {
-          inv.ctx.stdout(`Forwarding from 127.0.0.1:${m.local} -> ${m.remote}\nForwarding from [::1]:${m.local} -> ${m.remote}\n`);
-        } else inv.ctx.stdout(`Forwarding from ${a.includes(':') ? `[${a}]` : a}:${m.local} -> ${m.remote}\n`);
-      }
-    }
-    // Connections to localhost:LOCAL on the workstation now reach the pod's port
-    // (portforward.go handleConnection logs each one).
     const net = networkForApi(api);
     const namespace = pod.metadata?.namespace ?? inv.namespace;
-    const stops = mappings.filter((m) => /^\d+$/.test(m.local) && m.local !== '0').map((m) =>
-      net?.forwardPort(Number(m.local), { namespace, pod: pod.metadata?.name ?? '', port: m.remote }, () => inv.ctx.stdout(`Handling connection for ${m.local}\n`)));
+    const stops: (() => void)[] = [];
+    for (const m of mappings) {
+      const listeners = addresses.flatMap((a) => (a === 'localhost' ? [['tcp4', '127.0.0.1'], ['tcp6', '[::1]']] : [[a.includes(':') ? 'tcp6' : 'tcp4', a.includes(':') ? `[${a}]` : a]]));
+      // Another port-forward holds the port: net.Listen fails on every address (portforward.go listenOnPort).
+      if (net && /^\d+$/.test(m.local) && net.isForwarding(Number(m.local))) {
+        const errs = listeners.map(([proto, host]) => `unable to create listener: Error listen ${proto} ${host}:${m.local}: bind: address already in use`);
+        inv.ctx.stderr(`Unable to listen on port ${m.local}: Listeners failed to create with the following errors: [${errs.join(' ')}]\n`);
+        continue;
+      }
+      for (const [, host] of listeners) inv.ctx.stdout(`Forwarding from ${host}:${m.local} -> ${m.remote}\n`);
+      // Connections to localhost:LOCAL on the workstation now reach the pod's port
+      // (portforward.go handleConnection logs each one).
+      const stop = /^\d+$/.test(m.local) && m.local !== '0'
+        ? net?.forwardPort(Number(m.local), { namespace, pod: pod.metadata?.name ?? '', port: m.remote }, () => inv.ctx.stdout(`Handling connection for ${m.local}\n`))
+        : undefined;
+      stops.push(stop ?? (() => {}));
+    }
+    if (!stops.length) throw new KubectlError(`unable to listen on any of the requested ports: [${mappings.map((m) => `{${m.local} ${m.remote}}`).join(' ')}]`);
     try {
       // The forwarder runs until Ctrl-C; if the pod goes away kubectl reports the lost connection.
       // Without a way to interrupt (no signal), stop after a day of virtual time rather than spin forever.
@@ -80,7 +87,7 @@ export const portForwardVerb: VerbSpec = {
         }
       }
     } finally {
-      for (const stop of stops) stop?.();
+      for (const stop of stops) stop();
     }
   },
 };
