@@ -57,7 +57,12 @@ export class EditorHost {
     let text = '';
     try { text = io.fs.readFile(path); } catch { /* a new file */ }
     const name = (path.split('/').pop() ?? path).replace(/^kubectl-edit-\d+-/, '');
+    // Ctrl-C in the terminal ends the wait like Cancel (the hook gets the command's io).
+    const signal = (io as { signal?: AbortSignal }).signal;
+    const onAbort = (): void => panel.cancelEdit();
+    signal?.addEventListener('abort', onAbort, { once: true });
     const saved = await panel.editText(text, name);
+    signal?.removeEventListener('abort', onAbort);
     if (saved !== null) io.fs.writeFile(path, saved);
   };
 

@@ -173,6 +173,13 @@ export async function lessonTests({ browser, app, host, root, test, assert, open
     await typeLine(p, 'kubectl describe svc nginx-svc');
     const d = await lines(p);
     assert(d.some((l) => /^Port:\s+<unset>\s+8080\/TCP$/.test(l)), `describe:\n${d.slice(-20).join('\n')}`);
+    // Ctrl-C in the terminal gives up a kubectl edit, as it would kill $EDITOR.
+    await type(p, 'kubectl edit svc nginx-svc');
+    await p.waitForFunction(() => document.querySelector('#editor-pane .editor-root')?.dataset.mode === 'kubectl-edit', null, { timeout: 10000 });
+    await p.click('#terminal-body .xterm');
+    await p.keyboard.press('Control+C');
+    await idle(p, 3000);
+    assert(await p.evaluate(() => document.querySelector('#editor-pane .editor-root').dataset.mode) === 'file', 'the editor stayed in kubectl edit');
     await ctx.close();
   });
 

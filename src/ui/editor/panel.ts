@@ -161,6 +161,7 @@ export function createEditorPanel(host: HTMLElement, opts: EditorOptions): Edito
         editor.focus();
       });
     },
+    cancelEdit() { if (edit) finishEdit(null); },
     setTheme(theme) { monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'); },
     refreshFiles,
     focus() { editor.focus(); },

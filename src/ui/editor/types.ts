@@ -22,6 +22,8 @@ export interface EditorPanel {
   open(path: string): void;
   /** `kubectl edit`: show text; resolves with the saved text, or null when closed unchanged. */
   editText(text: string, fileName: string): Promise<string | null>;
+  /** Ends a pending editText as if Cancel was pressed (Ctrl-C in the terminal). */
+  cancelEdit(): void;
   setTheme(theme: 'dark' | 'light'): void;
   refreshFiles(): void;
   focus(): void;
