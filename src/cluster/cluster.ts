@@ -4,7 +4,7 @@
  * fixed order until quiet after every change of time. A fresh cluster is bootstrapped as if it
  * had existed for profile.clusterAgeSeconds.
  */
-import { ApiServer } from './api/server.js';
+import { ApiServer, type ApiServerDump } from './api/server.js';
 import type { ApiClient } from './api/types.js';
 import { VirtualClock } from './clock.js';
 import type { ClusterProfile } from './profile.js';
@@ -28,18 +28,15 @@ import { ServiceAccountController } from './controllers/serviceaccount.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { bootstrapCluster } from './profiles/bootstrap.js';
 import { ContainerRuntime, type RuntimeSnapshot } from './runtime/runtime.js';
-import type { KubeObject } from './api/types.js';
 
 export interface ClusterOptions { seed: number; startTime: number; profile: ClusterProfile }
 
-/** What snapshot() returns: plain JSON. */
-export interface ClusterSnapshot {
+/** What snapshot() returns: plain JSON. The API server's part is its dump (objects, resourceVersion, timers). */
+export interface ClusterSnapshot extends ApiServerDump {
   version: 1;
   profile: ClusterProfile;
   now: number;
   rng: number;
-  resourceVersion: number;
-  objects: { resource: string; key: string; obj: KubeObject }[];
   runtime: RuntimeSnapshot;
   wakeups: { at: number; controller: string; key: string }[];
   events: unknown;
@@ -68,7 +65,8 @@ export class Cluster {
     const start = restore ? restore.now : opts.startTime - this.profile.clusterAgeSeconds * 1000;
     this.clock = new VirtualClock(start);
     this.rng = new SeededRandom(opts.seed);
-    this.server = new ApiServer({ clock: this.clock, rng: this.rng, profile: this.profile });
+    const deps = { clock: this.clock, rng: this.rng, profile: this.profile };
+    this.server = restore ? ApiServer.load(deps, restore) : new ApiServer(deps);
     this.api = this.server;
     this.runtime = restore ? ContainerRuntime.load(restore.runtime) : new ContainerRuntime();
     this.server.setLogProvider((ns, pod, o) => this.runtime.logs(ns, pod, o) ?? '');
@@ -156,14 +154,10 @@ export class Cluster {
 
   // ---------------------------------------------------------------- save / restore
   snapshot(): ClusterSnapshot {
-    const store = this.server.store;
-    const objects: ClusterSnapshot['objects'] = [];
-    for (const resource of store.resources().sort()) {
-      for (const obj of store.list(resource)) objects.push({ resource, key: obj.metadata?.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata!.name!, obj: structuredClone(obj) });
-    }
+    const { resourceVersion, objects, restores } = this.server.dump();
     return {
       version: 1, profile: structuredClone(this.profile), now: this.clock.now(), rng: this.rng.getState(),
-      resourceVersion: Number(store.currentResourceVersion()), objects, runtime: this.runtime.save(),
+      resourceVersion, objects, restores, runtime: this.runtime.save(),
       wakeups: [...this.wakeups.values()].sort((a, b) => a.at - b.at || (a.controller < b.controller ? -1 : 1)),
       events: this.recorder.save(),
     };
@@ -176,9 +170,6 @@ export class Cluster {
   }
 
   private load(snap: ClusterSnapshot): void {
-    const store = this.server.store;
-    for (const o of snap.objects) store.put(o.resource, o.key, structuredClone(o.obj));
-    while (Number(store.currentResourceVersion()) < snap.resourceVersion) store.nextResourceVersion();
     this.rng.setState(snap.rng);
     this.recorder.load(snap.events);
   }

@@ -1,5 +1,5 @@
 /** The API server's public surface: import from here, not from the files behind it. */
-export { ApiServer, ENDPOINTS_DEPRECATION_WARNING, generateName, storeKey, uuid, type ApiServerDeps } from './server.js';
+export { ApiServer, ENDPOINTS_DEPRECATION_WARNING, generateName, storeKey, uuid, type ApiServerDeps, type ApiServerDump } from './server.js';
 export { RESOURCES, apiVersionOf, findResource, resourceFor, resourceForKind } from './discovery.js';
 export {
   parseLabelSelector, matchesLabels, labelSelectorMatches, labelSelectorAsRequirements, formatLabelSelector,

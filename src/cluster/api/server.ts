@@ -34,6 +34,15 @@ import { clone, deepEqual, isObject, type MutableMeta } from './util.js';
 
 export interface ApiServerDeps { clock: VirtualClock; rng: SeededRandom; profile: ClusterProfile }
 
+/** Everything the server holds, as plain JSON (see ApiServer.dump / ApiServer.load). */
+export interface ApiServerDump {
+  resourceVersion: number;
+  /** `resource` is the storage key (`pods`, `deployments.apps`), `key` is `namespace/name` or `name`. */
+  objects: { resource: string; key: string; obj: KubeObject }[];
+  /** Pending re-creations of the server's own `default/kubernetes` objects (absent in old dumps). */
+  restores?: { group: string; resource: string; at: number; obj: KubeObject }[];
+}
+
 export const ENDPOINTS_DEPRECATION_WARNING = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
 /** Kinds whose metadata.generation the server maintains (PrepareForCreate sets 1). */
@@ -66,11 +75,32 @@ export class ApiServer implements ApiClient {
   private readonly rng: SeededRandom;
   private readonly profile: ClusterProfile;
   private logProvider?: LogProvider;
+  /** Scheduled re-creations (scheduleRestore), kept so a dump can carry them. */
+  private restores = new Map<string, { group: string; resource: string; at: number; obj: KubeObject }>();
 
   constructor(deps: ApiServerDeps) {
     this.clock = deps.clock;
     this.rng = deps.rng;
     this.profile = deps.profile;
+  }
+
+  /** A deep copy of the stored objects (in storage-key order), the resourceVersion and pending timers. */
+  dump(): ApiServerDump {
+    const objects: ApiServerDump['objects'] = [];
+    for (const resource of this.store.resources().sort()) {
+      for (const obj of this.store.list(resource)) objects.push({ resource, key: objectKey(obj.metadata?.namespace, obj.metadata?.name ?? ''), obj: clone(obj) });
+    }
+    const restores = [...this.restores.values()].map((r) => ({ ...r, obj: clone(r.obj) }));
+    return { resourceVersion: Number(this.store.currentResourceVersion()), objects, restores };
+  }
+
+  /** A server holding what dump() returned, its timers re-created on deps.clock. Watchers see nothing of the load. */
+  static load(deps: ApiServerDeps, dump: ApiServerDump): ApiServer {
+    const server = new ApiServer(deps);
+    for (const o of dump.objects) server.store.put(o.resource, o.key, clone(o.obj));
+    while (Number(server.store.currentResourceVersion()) < dump.resourceVersion) server.store.nextResourceVersion();
+    for (const r of dump.restores ?? []) server.scheduleRestoreAt(r.group, r.resource, clone(r.obj), r.at);
+    return server;
   }
 
   discovery(): readonly ResourceInfo[] { return RESOURCES; }
@@ -473,9 +503,18 @@ export class ApiServer implements ApiClient {
     const m = obj.metadata as MutableMeta;
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'finalizers', 'managedFields', 'generation', 'ownerReferences'] as const) delete m[k];
     delete obj.status;
-    this.clock.schedule(10_000, () => {
-      if (this.store.get(storeKey(info), 'default/kubernetes')) return;
-      try { this.create({ group: info.group, resource: info.plural }, 'default', obj, { fieldManager: 'kube-apiserver' }); } catch { /* the next delete schedules another try */ }
+    this.scheduleRestoreAt(info.group, info.plural, obj, this.clock.now() + 10_000);
+  }
+
+  private scheduleRestoreAt(group: string, resource: string, obj: KubeObject, at: number): void {
+    const id = `${group}/${resource}`;
+    if (this.restores.has(id)) return; // one pending re-creation per object is enough
+    this.restores.set(id, { group, resource, at, obj });
+    this.clock.schedule(Math.max(0, at - this.clock.now()), () => {
+      this.restores.delete(id);
+      const info = findResource({ group, resource });
+      if (!info || this.store.get(storeKey(info), 'default/kubernetes')) return;
+      try { this.create({ group, resource }, 'default', obj, { fieldManager: 'kube-apiserver' }); } catch { /* the next delete schedules another try */ }
     });
   }
 

@@ -170,3 +170,15 @@ describe('heartbeats', () => {
     expect((c.api.get({ group: 'coordination.k8s.io', resource: 'leases' }, 'kube-node-lease', 'kind-control-plane') as Any).spec.renewTime).toMatch(/\.\d{6}Z$/);
   });
 });
+
+describe('snapshot and restore of the apiserver timers', () => {
+  it('default/kubernetes deleted just before a snapshot comes back after the restore', () => {
+    const a = newCluster('kind', 11);
+    a.api.delete(R.services, 'default', 'kubernetes');
+    a.advance(3000);
+    const b = Cluster.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    expect(list(b, R.services).map((s) => s.metadata.name)).toEqual([]);
+    b.advance(10_000);
+    expect(list(b, R.services).map((s) => s.metadata.name)).toEqual(['kubernetes']);
+  });
+});
