@@ -49,12 +49,30 @@ export class NoResourceMatchError extends RawError {
 
 /** Several independent failures (utilerrors.Aggregate): one line each. */
 export class AggregateError extends Error {
-  constructor(readonly errors: unknown[]) { super(errors.map(String).join(', ')); this.name = 'AggregateError'; }
+  constructor(readonly errors: unknown[]) { super(''); this.name = 'AggregateError'; this.message = errorText(this); }
 }
 
 /** A command that already printed its message and only wants an exit code (cmdutil.ErrExit). */
 export class ExitError extends Error {
   constructor(readonly exitCode: number) { super(`exit ${exitCode}`); this.name = 'ExitError'; }
+}
+
+/**
+ * Go's err.Error(). utilerrors aggregate: one error is its text; several (nested ones flattened,
+ * repeated texts once) are `[a, b]`.
+ */
+export function errorText(err: unknown): string {
+  if (err instanceof AggregateError) {
+    const seen = new Set<string>();
+    const visit = (e: unknown): void => {
+      if (e instanceof AggregateError) e.errors.forEach(visit); else seen.add(errorText(e));
+    };
+    if (err.errors.length <= 1) return err.errors.length ? errorText(err.errors[0]) : '';
+    visit(err);
+    return seen.size === 1 ? [...seen][0]! : `[${[...seen].join(', ')}]`;
+  }
+  if (err instanceof RawError) return err.text.replace(/\n$/, '');
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** StandardErrorMessage for one error (without the trailing newline). */
@@ -77,8 +95,11 @@ export function messageForError(err: unknown, plainPrefix = 'error: '): string {
     return `Error from server: ${err.message}`;
   }
   if (err instanceof RawError) return err.text.replace(/\n$/, '');
-  // MultipleErrors(``, errs): each line as StandardErrorMessage gives it, no `error: ` added.
-  if (err instanceof AggregateError) return err.errors.map((e) => messageForError(e, '')).join('\n');
+  // MultipleErrors(``, errs): each line as StandardErrorMessage gives it, no `error: ` added; an
+  // aggregate inside (the builder's) is not a Status, so its Error() text: `[a, b]` when several.
+  if (err instanceof AggregateError) {
+    return err.errors.map((e) => (e instanceof AggregateError ? errorText(e) : messageForError(e, ''))).join('\n');
+  }
   const msg = err instanceof Error ? err.message : String(err);
   return msg.startsWith(plainPrefix) ? msg : `${plainPrefix}${msg}`;
 }

@@ -11,7 +11,8 @@
 import type { KubeObject, ResourceInfo } from '../../cluster/api/types.js';
 import { ApiError } from '../../cluster/api/types.js';
 import type { Invocation, VerbRegistry, VerbSpec } from '../registry.js';
-import { KubectlError, messageForError, RawError } from '../errors.js';
+import { AggregateError, KubectlError } from '../errors.js';
+import { wrapListError } from '../verbs/get.js';
 import { parseResourceArgs, refOf } from '../resources.js';
 import { filenameFlags, readManifests } from '../builder.js';
 import type { DescribeDeps, DescriberSettings } from './describer.js';
@@ -45,23 +46,13 @@ function settingsOf(inv: Invocation): DescriberSettings {
   return { showEvents: inv.flags.bool('show-events') };
 }
 
-/** cli-runtime EnhanceListError: BadRequest/NotFound of a list name what was listed. */
-function enhanceListError(e: unknown, info: ResourceInfo, label: string): unknown {
-  if (!(e instanceof ApiError) || (e.code !== 400 && e.code !== 404)) return e;
-  const gvr = `${info.group}/${info.version}, Resource=${info.plural}`;
-  const message = label === ''
-    ? `Unable to list "${gvr}": ${e.message}`
-    : `Unable to find "${gvr}" that match label selector "${label}", field selector "": ${e.message}`;
-  return new ApiError({ ...e.status, message });
-}
-
 /** The objects a TYPE (without names) selects: the builder's list with -l, in -n or across -A. */
 function listTargets(inv: Invocation, info: ResourceInfo, allNamespaces: boolean): Target[] {
   const ns = info.namespaced ? (allNamespaces ? undefined : inv.namespace) : undefined;
   const selector = inv.flags.string('selector');
   let list;
   try { list = inv.ctx.api.list(refOf(info), ns, selector ? { labelSelector: selector } : undefined); }
-  catch (e) { throw enhanceListError(e, info, selector); }
+  catch (e) { throw wrapListError(e, info, selector, ''); }
   return list.items.map((o: KubeObject) => ({ info, namespace: o.metadata?.namespace ?? '', name: o.metadata?.name ?? '' }));
 }
 
@@ -75,13 +66,22 @@ export async function runDescribe(inv: Invocation): Promise<number> {
   const allNamespaces = inv.flags.bool('all-namespaces');
   const settings = settingsOf(inv);
   const deps = (): DescribeDeps => ({ api: ctx.api, now: ctx.now() });
+  /** The builder's errors (r.Infos()): one aggregate among describe's own. */
   const errors: unknown[] = [];
+  const describeErrors: unknown[] = [];
   const targets: Target[] = [];
   if (files.length > 0) {
     if (args.length > 0) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
     const read = readManifests(inv, { validate: false });
     errors.push(...read.errors);
-    for (const item of read.items) targets.push({ info: item.info, namespace: item.namespace ?? '', name: item.name });
+    // The builder fetches each object: a missing one is among its errors, after the file errors.
+    for (const item of read.items) {
+      const namespace = item.namespace ?? '';
+      try {
+        ctx.api.get(refOf(item.info), item.info.namespaced ? namespace : undefined, item.name);
+        targets.push({ info: item.info, namespace, name: item.name });
+      } catch (err) { errors.push(err); }
+    }
   }
   const parsed = files.length > 0 ? { kind: 'none' as const } : parseResourceArgs(ctx.api, args);
 
@@ -117,14 +117,15 @@ export async function runDescribe(inv: Invocation): Promise<number> {
       const key = err instanceof Error ? err.message : String(err);
       if (seen.has(key)) continue;
       seen.add(key);
-      errors.push(err);
+      describeErrors.push(err);
     }
   }
-  if (targets.length === 0 && errors.length === 0) {
+  if (targets.length === 0 && errors.length === 0 && describeErrors.length === 0) {
     ctx.stderr(allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
   }
-  // utilerrors.NewAggregate → cmdutil.MultipleErrors: one line per error, plain errors without `error: `.
-  if (errors.length > 0) throw new RawError(errors.map((e) => messageForError(e, '')).join('\n'));
+  // utilerrors.NewAggregate(allErrs) with the builder's aggregate first: checkErr prints it.
+  const all = errors.length > 0 ? [new AggregateError(errors), ...describeErrors] : describeErrors;
+  if (all.length > 0) throw new AggregateError(all);
   return 0;
 }
 

@@ -43,8 +43,11 @@ const getFlags: FlagSpec[] = [
 /** One result group: the objects of one resource type (a list, or named gets in a row). */
 export interface GetResult { info: ResourceInfo; objects: KubeObject[]; namespaced: boolean }
 
-/** cli-runtime selector.go: BadRequest/NotFound from a list get the "Unable to ..." wrapper. */
-function wrapListError(e: unknown, info: ResourceInfo, label: string, field: string): unknown {
+/**
+ * cli-runtime EnhanceListError (selector.go): BadRequest/NotFound from a list get the
+ * "Unable to ..." wrapper. Every verb that lists through the builder (get, describe) uses it.
+ */
+export function wrapListError(e: unknown, info: ResourceInfo, label: string, field: string): unknown {
   if (!(e instanceof ApiError) || (e.code !== 400 && e.code !== 404)) return e;
   const gvr = `${info.group}/${info.version}, Resource=${info.plural}`;
   const message = label === '' && field === ''
