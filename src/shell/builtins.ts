@@ -81,6 +81,10 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       let code = args.length ? 0 : 1;
       for (const a of args.filter((x) => !x.startsWith('-'))) {
         if (hostHas(sh.host, a)) io.stdout(commandPath(sh, a) + '\n');
+        else if (['bash', 'sh', 'env', 'test', '['].includes(a) && sh.builtins[a] && !builtinAbsent(sh.host, a)) {
+          // Builtins that are also programs on disk (bash, sh, env): busybox keeps its applets in /bin.
+          io.stdout((binaryPath(sh.host.fs, a) ?? (sh.host.dialect === 'ash' ? `/bin/${a}` : `/usr/bin/${a}`)) + '\n');
+        }
         else code = 1;
       }
       return code;

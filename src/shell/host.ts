@@ -87,9 +87,9 @@ export function hostHas(host: Host, name: string): boolean {
   return cmd !== undefined && cmd.available?.(host.fs) !== false;
 }
 
-/** Shell builtins that are not there on this host (busybox/alpine have no bash). */
+/** Shell builtins that are not there on this host (busybox/alpine have no bash until `apk add bash`). */
 export function builtinAbsent(host: Host, name: string): boolean {
-  return host.dialect === 'ash' && name === 'bash';
+  return host.dialect === 'ash' && name === 'bash' && !host.fs.exists('/usr/bin/bash') && !host.fs.exists('/bin/bash');
 }
 
 /** bash's PS1 `\u@\h:\w\$ `. */

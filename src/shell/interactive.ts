@@ -6,7 +6,7 @@
 import type { InteractiveRequest } from '../kubectl/index.js';
 import type { CommandIO } from './command.js';
 import type { TimeDriver } from './contract.js';
-import { hostHas, type Host } from './host.js';
+import { builtinAbsent, hostHas, type Host } from './host.js';
 
 /** get -w, logs -f, port-forward: print what arrives until it ends or Ctrl-C (130). */
 export async function followStream(req: Extract<InteractiveRequest, { kind: 'stream' }>, io: CommandIO, time: TimeDriver): Promise<number> {
@@ -37,7 +37,7 @@ export type ProgramPlan =
 export function planProgram(host: Host, argv: string[]): ProgramPlan {
   const program = argv[0] ?? '';
   const base = program.slice(program.lastIndexOf('/') + 1);
-  const shells = host.dialect === 'ash' ? ['sh', 'ash'] : ['sh', 'bash'];
+  const shells = host.dialect === 'ash' ? ['sh', 'ash', ...(builtinAbsent(host, 'bash') ? [] : ['bash'])] : ['sh', 'bash'];
   const binaries = new Set(['env', 'which', 'test', '[', ...shells]);
   if (!hostHas(host, base) && !binaries.has(base)) {
     return { kind: 'missing', message: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n` };

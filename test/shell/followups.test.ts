@@ -20,7 +20,7 @@ describe('a tool that is not installed is absent', () => {
     expect(await h.run('which curl; echo "rc=$?"')).toBe('rc=1\n');
     expect(await h.run('type curl')).toBe('bash: type: curl: not found\n');
     expect(await h.run('help | grep -c curl')).toBe('0\n');
-    expect(await h.run('which ls')).toBe('/usr/bin/ls\n');
+    expect(await h.run('which ls bash')).toBe('/usr/bin/ls\n/usr/bin/bash\n');
     await h.run('apt update >/dev/null 2>&1 && apt -y install curl >/dev/null 2>&1');
     expect(await h.run('which curl')).toBe('/usr/bin/curl\n');
     expect(await h.run('type curl')).toBe('curl is /usr/bin/curl\n');
@@ -41,11 +41,24 @@ describe('busybox has no bash', () => {
     expect(await h.run('/bin/bash')).toBe('sh: /bin/bash: not found\n');
     expect(await h.run('type bash')).toBe('bash: not found\n');
     expect(h.exitCode).toBe(127);
+    expect(await h.run('which bash sh; echo "rc=$?"')).toBe('/bin/sh\nrc=1\n');
     expect(await h.run('cat /nope')).toBe("cat: can't open '/nope': No such file or directory\n");
     expect(h.exitCode).toBe(1);
     expect(await h.run('sh -c "echo nested"')).toBe('nested\n');
     await h.run('exit');
     expect(await h.run('kubectl exec bb -- bash')).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n');
+  });
+
+  it('alpine gets bash with apk add bash', async () => {
+    const h = clusterHarness();
+    await h.run('kubectl run al --image=alpine -- sleep 3600');
+    await h.wait(60_000);
+    await h.run('kubectl exec -it al -- sh');
+    expect(await h.run('bash -c "echo hi"')).toBe('sh: bash: not found\n');
+    await h.run('apk add bash >/dev/null 2>&1');
+    expect(await h.run('bash -c "echo hi"; which bash')).toBe('hi\n/usr/bin/bash\n');
+    await h.run('exit');
+    expect(await h.run('kubectl exec al -- bash -c "echo in"')).toBe('in\n');
   });
 });
 
