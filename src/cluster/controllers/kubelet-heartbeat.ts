@@ -12,6 +12,24 @@ import { R, parseTime, rfc3339 } from './util.js';
 export const LEASE_RENEW_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 300_000;
 
+/**
+ * Each kubelet's lease loop ticks at its own sub-second phase (it began when that kubelet
+ * started), so renew times look like real ones (`10:00:30.734512Z`), not whole seconds.
+ */
+export function leasePhaseMs(nodeName: string): number { return 1 + (hash(nodeName) % 998); }
+
+/** A metav1.MicroTime: RFC 3339 with six fractional digits; the sub-millisecond ones are derived, not drawn. */
+export function microTime(ms: number, salt: string): string {
+  const micros = String(hash(`${salt}@${ms}`) % 1000).padStart(3, '0');
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, `.$1${micros}Z`);
+}
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Renews what is due and returns when to come back. */
 export function heartbeat(ctx: ControllerContext, nodeName: string): number {
   const now = ctx.clock.now();
@@ -21,8 +39,7 @@ export function heartbeat(ctx: ControllerContext, nodeName: string): number {
     const spec = (lease['spec'] ?? {}) as Record<string, unknown>;
     const renewed = parseTime(spec['renewTime'] as string | undefined) ?? 0;
     if (now - renewed >= LEASE_RENEW_MS) {
-      // MicroTime: RFC 3339 with microseconds.
-      const renewTime = new Date(now).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+      const renewTime = microTime(now, nodeName);
       try { ctx.api.update(R.leases, 'kube-node-lease', { ...lease, spec: { ...spec, renewTime } }, { fieldManager: 'kubelet' }); } catch (e) { if (!(e instanceof ApiError)) throw e; }
     } else next = renewed + LEASE_RENEW_MS;
   }
@@ -37,6 +54,7 @@ export function heartbeat(ctx: ControllerContext, nodeName: string): number {
     } else next = Math.min(next, beat + NODE_STATUS_REPORT_MS);
   }
   // Fast-forwarding a new cluster's past: only the last beats before "now" are visible.
-  if (ctx.fastForwardUntil !== undefined && next < ctx.fastForwardUntil - NODE_STATUS_REPORT_MS) next = ctx.fastForwardUntil - NODE_STATUS_REPORT_MS;
+  // (The lease loop keeps its phase.)
+  if (ctx.fastForwardUntil !== undefined && next < ctx.fastForwardUntil - NODE_STATUS_REPORT_MS) next = ctx.fastForwardUntil - NODE_STATUS_REPORT_MS + leasePhaseMs(nodeName);
   return next;
 }

@@ -12,6 +12,7 @@ import type { ContainerRuntime } from '../runtime/runtime.js';
 import { resolveImage } from '../images.js';
 import { addonObjects, nthIP } from './bootstrap-addons.js';
 import { leaseObject, nodeObject, nodeStatus } from './bootstrap-nodes.js';
+import { leasePhaseMs, microTime } from '../controllers/kubelet-heartbeat.js';
 import type { EventSpec } from '../controllers/controller.js';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -70,7 +71,7 @@ export function bootstrapCluster(p: ClusterProfile, api: ApiClient, clock: Virtu
     const registered = rfc(clock.now());
     const status = nodeStatus(n, rng, registered, rfc(clock.now() + 5000), rfc(clock.now() + 5000));
     try { api.update({ group: '', resource: 'nodes' }, undefined, { ...node, status }, { subresource: 'status', fieldManager: 'kubelet' }); } catch (e) { if (!(e instanceof ApiError)) throw e; }
-    mustCreate(api, 'coordination.k8s.io', 'leases', 'kube-node-lease', leaseObject(n, node.metadata!.uid!, rfc(clock.now())));
+    mustCreate(api, 'coordination.k8s.io', 'leases', 'kube-node-lease', leaseObject(n, node.metadata!.uid!, microTime(clock.now() + leasePhaseMs(n.name), n.name)));
     // System images come with the node image (kind) or the AMI (EKS).
     for (const img of systemImages(p)) runtime.addImage(n.name, resolveImage(img).normalized);
   }

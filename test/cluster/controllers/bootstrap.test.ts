@@ -169,6 +169,20 @@ describe('heartbeats', () => {
     expect(c.clock.now() - beat()).toBeLessThan(300_000);
     expect((c.api.get({ group: 'coordination.k8s.io', resource: 'leases' }, 'kube-node-lease', 'kind-control-plane') as Any).spec.renewTime).toMatch(/\.\d{6}Z$/);
   });
+
+  it('write MicroTimes with a sub-second phase of their own, 10 s apart, with no acquireTime', () => {
+    const c = newCluster('kind');
+    const spec = () => (c.api.get({ group: 'coordination.k8s.io', resource: 'leases' }, 'kube-node-lease', 'kind-control-plane') as Any).spec;
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) { seen.push(spec().renewTime); c.advance(10_000); }
+    for (const t of seen) expect(t).toMatch(/^2025-06-01T\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(seen.filter((t) => t.endsWith('.000000Z'))).toEqual([]);
+    const ms = seen.map((t) => Date.parse(t));
+    expect(ms.slice(1).map((t, i) => t - ms[i]!)).toEqual([10_000, 10_000, 10_000]);
+    expect(new Set(seen).size).toBe(4);
+    expect(spec().acquireTime).toBeUndefined();
+    expect(spec().holderIdentity).toBe('kind-control-plane');
+  });
 });
 
 describe('snapshot and restore of the apiserver timers', () => {
