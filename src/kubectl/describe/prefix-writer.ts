@@ -25,6 +25,14 @@ export class PrefixWriter {
     this.parts.push(escapeTerminal(a.join(' ') + '\n'));
   }
 
+  /**
+   * The text as written, before the tabwriter lays it out (tabs stay tabs): for printers that
+   * use a PrefixWriter without tabbedString, e.g. `rollout history --revision` (printTemplate).
+   */
+  raw(): string {
+    return this.parts.join('');
+  }
+
   /** The laid-out text. */
   toString(): string {
     return tabwrite(this.parts.join(''));

@@ -14,20 +14,36 @@ export type DryRun = 'none' | 'client' | 'server';
 
 export const dryRunFlag: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged' };
 
-/** cmdutil.GetDryRunStrategy, with its texts. A bare `--dry-run` means client and warns. */
+/** klog.Warning line as kubectl writes it: `W<MMDD> <hh:mm:ss.uuuuuu> <pid> <file:line>] <msg>`. */
+function klogWarning(inv: Invocation, where: string, msg: string): void {
+  const d = new Date(inv.ctx.now());
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  inv.ctx.stderr(`W${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}   12345 ${where}] ${msg}\n`);
+}
+
+/** strconv.ParseBool's accepted spellings. */
+const GO_BOOL: Readonly<Record<string, boolean>> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true,
+  0: false, f: false, F: false, FALSE: false, false: false, False: false };
+
+/**
+ * cmdutil.GetDryRunStrategy (kubectl 1.33 helpers.go:703-720), with its texts: a bare `--dry-run`
+ * and boolean values still work but warn; anything else but none/client/server is an error.
+ */
 export function dryRunStrategy(inv: Invocation): DryRun {
   const v = inv.flags.string('dry-run');
+  const b = GO_BOOL[v];
+  if (b !== undefined) {
+    klogWarning(inv, b ? 'helpers.go:717' : 'helpers.go:720',
+      `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.`);
+    return b ? 'client' : 'none';
+  }
   switch (v) {
-    case '': case 'none': case 'false': return 'none';
-    case 'client': case 'true': return 'client';
-    case 'server': return 'server';
-    case 'unchanged': {
-      // klog warning line as kubectl writes it (W MMDD HH:MM:SS.uuuuuu PID file:line] msg).
-      const d = new Date(inv.ctx.now());
-      const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-      inv.ctx.stderr(`W${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}   12345 helpers.go:703] --dry-run is deprecated and can be replaced with --dry-run=client.\n`);
+    case dryRunFlag.noOptDefault:
+      klogWarning(inv, 'helpers.go:703', '--dry-run is deprecated and can be replaced with --dry-run=client.');
       return 'client';
-    }
+    case 'client': return 'client';
+    case 'server': return 'server';
+    case 'none': return 'none';
     default: throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
   }
 }
