@@ -158,10 +158,14 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
       return sh.runArgv(args.slice(i), { ...io, env });
     },
     watch: async (args, io, sh) => watch(args, io, sh, deps),
-    jobs: async (_args, io, sh) => {
+    jobs: async (args, io, sh) => {
       const t = sh.jobs;
       if (!t) return 0;
-      io.stdout(t.list().map((j) => t.line(j)).join(''));
+      const bad = args.find((a) => /^-/.test(a) && !/^-[lpnrs]+$/.test(a));
+      if (bad) { io.stderr(`${sh.shellName}: jobs: ${bad.slice(0, 2)}: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n`); return 2; }
+      const flags = args.filter((a) => a.startsWith('-')).join('');
+      if (flags.includes('p')) io.stdout(t.list().map((j) => `${j.pid}\n`).join(''));
+      else io.stdout(t.list().map((j) => t.line(j, flags.includes('l'), where(sh))).join(''));
       t.notifications();
       return 0;
     },
@@ -177,6 +181,10 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
 }
 
 export const BUILTIN_NAMES: readonly string[] = NAMES_BASH;
+
+function where(sh: Interpreter): { cwd: string; home: string } {
+  return { cwd: sh.state.cwd, home: sh.state.vars['HOME'] ?? sh.host.home };
+}
 
 /** kill [-SIG] %job|pid ...: ends background jobs (there are no other processes to signal here). */
 async function kill(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {

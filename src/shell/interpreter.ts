@@ -168,7 +168,7 @@ export class Interpreter {
     for (const item of list.items) {
       if (signal.aborted) return (this.state.lastExit = 130);
       if (item.background && this.jobs) {
-        const job = this.jobs.start(item.andOr, (andOr, sig, time) => this.runJob(andOr, fds, sig, time));
+        const job = this.jobs.start(item.andOr, (andOr, sig, time) => this.runJob(andOr, fds, sig, time), this.state.cwd);
         fds.err(`[${job.id}] ${job.pid}\n`);
         this.state.vars['!'] = String(job.pid);
         code = this.state.lastExit = 0;

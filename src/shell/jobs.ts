@@ -25,7 +25,12 @@ export interface Job {
   done: Promise<number>;
   /** Reported as finished already. */
   reported?: boolean;
+  /** The directory it started in (bash adds `  (wd: DIR)` when the shell has moved since). */
+  wd?: string;
 }
+
+/** Where the shell is now, for the `(wd: ...)` note. */
+export interface JobWhere { cwd: string; home: string }
 
 /** What a job runs: the session forks the shell and runs the and-or list in it. */
 export type JobRunner = (andOr: AndOr, signal: AbortSignal, time: TimeDriver) => Promise<number>;
@@ -48,10 +53,10 @@ export class JobTable {
   }
 
   /** Starts `andOr` in the background; returns the job (its `[n] pid` line is the caller's to print). */
-  start(andOr: AndOr, run: JobRunner): Job {
+  start(andOr: AndOr, run: JobRunner, wd?: string): Job {
     const id = this.jobs.filter((j) => !j.reported).reduce((m, j) => Math.max(m, j.id), 0) + 1;
     const abort = new AbortController();
-    const job: Job = { id, pid: this.nextPid(), text: describeAndOr(andOr), state: 'Running', code: 0, abort, done: Promise.resolve(0) };
+    const job: Job = { id, pid: this.nextPid(), text: describeAndOr(andOr), state: 'Running', code: 0, abort, done: Promise.resolve(0), wd };
     job.done = run(andOr, abort.signal, this.time).then(
       (code) => this.finish(job, code),
       () => this.finish(job, 1),
@@ -98,16 +103,19 @@ export class JobTable {
     return i === live.length - 1 ? '+' : i === live.length - 2 ? '-' : ' ';
   }
 
-  /** bash's `[1]+  Running                 cmd &` line (jobs.c pretty_print_job). */
-  line(job: Job): string {
+  /** bash's `[1]+  Running                 cmd &` line (jobs.c pretty_print_job); `jobs -l` adds the PID. */
+  line(job: Job, long = false, where?: JobWhere): string {
     const status = job.state === 'Exit' ? `Exit ${job.code}` : job.state;
-    return `[${job.id}]${this.marker(job)}  ${status.padEnd(22)}  ${job.text}${job.state === 'Running' ? ' &' : ''}\n`;
+    const pid = long ? `${String(job.pid).padStart(5)} ` : ' ';
+    const wd = where && job.wd !== undefined && job.wd !== where.cwd ? `  (wd: ${tilde(job.wd, where.home)})` : '';
+    // LONGEST_SIGNAL_DESC: the status is padded to 24 columns.
+    return `[${job.id}]${this.marker(job)} ${pid}${status.padEnd(24)}${job.text}${job.state === 'Running' ? ' &' : ''}${wd}\n`;
   }
 
   /** Lines for jobs that ended since the last call (bash prints them before the next prompt). */
-  notifications(): string {
+  notifications(where?: JobWhere): string {
     let out = '';
-    for (const j of this.list()) if (j.state !== 'Running') out += this.line(j);
+    for (const j of this.list()) if (j.state !== 'Running') out += this.line(j, false, where);
     for (const j of this.jobs) if (j.state !== 'Running') j.reported = true;
     return out;
   }
@@ -121,6 +129,10 @@ export class JobTable {
     for (const w of due) w.resolve();
     await settle();
   }
+}
+
+function tilde(dir: string, home: string): string {
+  return home !== '/' && (dir === home || dir.startsWith(home + '/')) ? '~' + dir.slice(home.length) : dir;
 }
 
 /** Lets promise chains started by a job run to their next real wait (everything here is microtasks). */

@@ -354,7 +354,8 @@ class SessionImpl implements ShellSession {
   /** bash reports jobs that ended (`[1]+  Done ...`) before it prints the next prompt. */
   private async reportJobs(): Promise<void> {
     await this.tickJobs();
-    const text = this.top().interp.jobs?.notifications();
+    const sh = this.top().interp;
+    const text = sh.jobs?.notifications({ cwd: sh.state.cwd, home: sh.state.vars['HOME'] ?? sh.host.home });
     if (text) this.terminal().stderr(text);
   }
 

@@ -73,10 +73,14 @@ describe('background jobs', () => {
     expect(await h.run('false &')).toBe('[1] 102\n[1]+  Exit 1                  false\n');
     expect(await h.run('sleep 30 & sleep 40 &')).toBe('[1] 103\n[2] 104\n');
     expect(await h.run('jobs')).toBe('[1]-  Running                 sleep 30 &\n[2]+  Running                 sleep 40 &\n');
+    expect(await h.run('jobs -l')).toBe('[1]-   103 Running                 sleep 30 &\n[2]+   104 Running                 sleep 40 &\n');
+    expect(await h.run('jobs -p')).toBe('103\n104\n');
     expect(await h.run('kill -9 %2')).toBe('[2]+  Killed                  sleep 40\n');
     expect(await h.run('fg')).toBe('sleep 30\n');
     expect(h.exitCode).toBe(0);
     expect(await h.run('fg')).toBe('bash: fg: current: no such job\n');
+    expect(await h.run('sleep 2 &')).toBe('[1] 105\n');
+    expect(await h.run('cd /tmp; sleep 5')).toBe('[1]+  Done                    sleep 2  (wd: ~)\n');
   });
 
   it('a job cannot take the terminal: exec -it into a shell reads EOF, the prompt stays', async () => {
