@@ -1,4 +1,7 @@
-/** `kubectl completion SHELL`: kubelab's terminal completes by itself, so the script is a short stub. */
+/**
+ * `kubectl completion SHELL` (pkg/cmd/completion): the completion script real kubectl 1.33
+ * prints, byte for byte. The scripts are large and rarely wanted: loaded on first use.
+ */
 import { UsageError } from '../errors.js';
 import type { VerbSpec } from '../registry.js';
 
@@ -15,7 +18,7 @@ export const completionVerb: VerbSpec = {
     if (inv.args.length > 1) throw new UsageError('Too many arguments. Expected only the shell type.', inv.commandPath);
     const shell = inv.args[0]!;
     if (!shells.includes(shell)) throw new UsageError(`Unsupported shell type "${shell}".`, inv.commandPath);
-    inv.ctx.stdout(`# ${shell} completion for kubectl                             -*- shell-script -*-\n\n`
-      + `# kubelab: this terminal already completes kubectl commands with Tab;\n# there is nothing to source here.\n`);
+    const { COMPLETION_SCRIPTS } = await import('./completion-scripts.js');
+    inv.ctx.stdout(COMPLETION_SCRIPTS[shell]!);
   },
 };
