@@ -54,3 +54,14 @@ describe('strings table', () => {
     expect(t('en', 'lesson.noSuch', { id: 'x', list: 'a, b' })).toBe('no lesson "x". Lessons: a, b');
   });
 });
+
+describe('lesson <Tab>', () => {
+  it('completes lesson ids at the workstation prompt; other lines go to the shell', () => {
+    const inner = new FakeSession();
+    inner.completions['kubectl g'] = { replaceFrom: 8, candidates: ['get'] };
+    const s = new LessonCommandSession(inner, async () => 0, () => true, () => ['endpoints', 'no-endpoints', 'slices-and-dns']);
+    expect(s.complete('lesson ')).toEqual({ replaceFrom: 7, candidates: ['endpoints', 'no-endpoints', 'slices-and-dns'] });
+    expect(s.complete('lesson no')).toEqual({ replaceFrom: 7, candidates: ['no-endpoints'] });
+    expect(s.complete('kubectl g')).toEqual({ replaceFrom: 8, candidates: ['get'] });
+  });
+});

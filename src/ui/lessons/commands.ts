@@ -13,10 +13,23 @@ export type LessonCommandHandler = (argv: string[], out: OutputSink) => Promise<
 export class LessonCommandSession implements Session {
   private continuing = false;
 
-  constructor(private readonly inner: Session, private readonly handler: LessonCommandHandler, private readonly onWorkstation: () => boolean) {}
+  constructor(
+    private readonly inner: Session,
+    private readonly handler: LessonCommandHandler,
+    private readonly onWorkstation: () => boolean,
+    /** Lesson ids for `lesson <Tab>` (empty until the lesson list has loaded). */
+    private readonly lessonIds: () => readonly string[] = () => [],
+  ) {}
 
   prompt(): string { return this.inner.prompt(); }
-  complete(line: string): Completion { return this.inner.complete(line); }
+
+  complete(line: string): Completion {
+    const m = /^(\s*lesson\s+)(\S*)$/.exec(line);
+    if (m && !this.continuing && this.onWorkstation()) {
+      return { replaceFrom: m[1]!.length, candidates: this.lessonIds().filter((id) => id.startsWith(m[2]!)) };
+    }
+    return this.inner.complete(line);
+  }
 
   async feed(line: string, out: OutputSink, signal: AbortSignal): Promise<LineResult> {
     const argv = line.trim().split(/\s+/);
