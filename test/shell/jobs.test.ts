@@ -50,6 +50,13 @@ describe('kubectl port-forward', () => {
     expect(await h.run('curl -s -o /dev/null -w "%{http_code}\\n" localhost:8080')).toBe('200\n');
   });
 
+  it('ends with "lost connection to pod" when the pod is deleted', async () => {
+    const h = await running();
+    await h.run('kubectl port-forward pod/nginx-pod 8080:80 > /dev/null &');
+    expect(await h.run('kubectl delete pod nginx-pod')).toBe('pod "nginx-pod" deleted\nerror: lost connection to pod\n[1]+  Exit 1                  kubectl port-forward pod/nginx-pod 8080:80 > /dev/null\n');
+    expect(await h.run('curl localhost:8080')).toBe("curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n");
+  });
+
   it('in the foreground it routes while it runs and stops at Ctrl-C', async () => {
     const h = await running();
     const ctl = new AbortController();

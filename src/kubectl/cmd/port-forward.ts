@@ -76,8 +76,19 @@ export const portForwardVerb: VerbSpec = {
       // The forwarder runs until Ctrl-C; if the pod goes away kubectl reports the lost connection.
       // Without a way to interrupt (no signal), stop after a day of virtual time rather than spin forever.
       const stopAt = inv.ctx.signal ? Infinity : inv.ctx.now() + 24 * 3600_000;
+      // The stream closes the moment the pod goes: a watch wakes the loop then, not at its next poll.
+      let wake = () => {};
+      const podGone = new Promise<void>((resolve) => { wake = resolve; });
+      let unwatch = () => {};
+      try {
+        unwatch = api.watch({ group: '', resource: 'pods' }, pod.metadata?.namespace, { fieldSelector: `metadata.name=${pod.metadata?.name ?? ''}` }, (e) => {
+          const o = e.object as Pod;
+          if (e.type === 'DELETED' || o.metadata?.uid !== pod.metadata?.uid || o.status?.phase !== 'Running') wake();
+        });
+      } catch { /* no watch: the poll below still notices */ }
+      stops.push(() => unwatch());
       while (!inv.ctx.signal?.aborted && inv.ctx.now() < stopAt) {
-        await inv.ctx.sleep(POLL_MS * 10);
+        await Promise.race([inv.ctx.sleep(POLL_MS * 10), podGone]);
         if (inv.ctx.signal?.aborted) break;
         try {
           const live = api.get({ group: '', resource: 'pods' }, pod.metadata?.namespace, pod.metadata?.name ?? '') as Pod;
