@@ -274,7 +274,8 @@ function loopControl(kind: 'break' | 'continue', args: string[], io: CommandIO, 
 
 function commandPath(sh: Interpreter, name: string): string {
   // An installed tool lives where its package put it (apt: /usr/bin/curl).
-  return sh.host.paths?.[name] ?? binaryPath(sh.host.fs, name) ?? `/usr/bin/${name}`;
+  // busybox keeps its applets in /bin.
+  return sh.host.paths?.[name] ?? binaryPath(sh.host.fs, name) ?? (sh.host.dialect === 'ash' ? `/bin/${name}` : `/usr/bin/${name}`);
 }
 
 async function cd(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {

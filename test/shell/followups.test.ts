@@ -42,6 +42,7 @@ describe('busybox has no bash', () => {
     expect(await h.run('type bash')).toBe('bash: not found\n');
     expect(h.exitCode).toBe(127);
     expect(await h.run('which bash sh; echo "rc=$?"')).toBe('/bin/sh\nrc=1\n');
+    expect(await h.run('which ls wget; type cat')).toBe('/bin/ls\n/bin/wget\ncat is /bin/cat\n');
     expect(await h.run('cat /nope')).toBe("cat: can't open '/nope': No such file or directory\n");
     expect(h.exitCode).toBe(1);
     expect(await h.run('sh -c "echo nested"')).toBe('nested\n');
