@@ -6,6 +6,7 @@
 import type { InteractiveRequest } from '../kubectl/index.js';
 import type { CommandIO } from './command.js';
 import type { TimeDriver } from './contract.js';
+import { execNotFoundMessage } from './container/index.js';
 import { builtinAbsent, hostHas, type Host } from './host.js';
 
 /** get -w, logs -f, port-forward: print what arrives until it ends or Ctrl-C (130). */
@@ -25,7 +26,8 @@ export async function followStream(req: Extract<InteractiveRequest, { kind: 'str
 }
 
 export type ProgramPlan =
-  | { kind: 'missing'; message: string }
+  /** The runtime cannot start `program`: containerd's exec error (see `execNotFound`). */
+  | { kind: 'missing'; program: string }
   /** `argv[0]` is a bare name the container's shell can run. */
   | { kind: 'run'; argv: string[]; isShell: boolean };
 
@@ -40,7 +42,31 @@ export function planProgram(host: Host, argv: string[]): ProgramPlan {
   const shells = host.dialect === 'ash' ? ['sh', 'ash', ...(builtinAbsent(host, 'bash') ? [] : ['bash'])] : ['sh', 'bash'];
   const binaries = new Set(['env', 'which', 'test', '[', ...shells]);
   if (!hostHas(host, base) && !binaries.has(base)) {
-    return { kind: 'missing', message: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n` };
+    return { kind: 'missing', program };
   }
   return { kind: 'run', argv: [base === 'ash' ? 'sh' : base, ...argv.slice(1)], isShell: shells.includes(base) && argv.length === 1 };
+}
+
+/**
+ * What kubectl prints when containerd cannot start the exec'd program: the CRI's status message
+ * arrives on the error stream and kubectl reports it as `error: Internal error occurred: ...`
+ * (remotecommand errorDecoderV4), exit 1. (The `command terminated with exit code 126` form was
+ * dockershim's.) The exec id is containerd's random 64-hex id, here derived from `seed`.
+ */
+export function execNotFound(program: string, seed: string): string {
+  return execNotFoundMessage(program, hexId(seed));
+}
+
+/** 64 hex digits from a string (FNV-1a + fmix32 rounds): stable per seed, random-looking. */
+function hexId(seed: string): string {
+  let out = '';
+  for (let round = 0; out.length < 64; round++) {
+    let h = 0x811c9dc5;
+    for (const ch of `${seed}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    // murmur3's fmix32, so neighbouring rounds do not look alike.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+    out += ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
 }

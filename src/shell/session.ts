@@ -10,7 +10,7 @@
  * command prompt, try pressing enter." because the real prompt was printed before it attached).
  */
 import type { ApiClient, ClusterProfile } from '../cluster/index.js';
-import { runKubectl as realKubectl, type InteractiveRequest, type KubeConfigState, type RunKubectl } from '../kubectl/index.js';
+import { KubectlError, runKubectl as realKubectl, type InteractiveRequest, type KubeConfigState, type RunKubectl } from '../kubectl/index.js';
 import type { CommandIO } from './command.js';
 import type { Completion, LineResult, OutputSink, Session, TimeDriver } from './contract.js';
 import type { ContainerSpec, Host } from './host.js';
@@ -21,7 +21,7 @@ import { complete } from './completion.js';
 import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/container.js';
 import { createWorkstation } from './hosts/workstation.js';
 import { ExitRequest, Interpreter, NestedShellRequest, terminalFds, type Builtin, type ShellState } from './interpreter.js';
-import { followStream, planProgram } from './interactive.js';
+import { execNotFound, followStream, planProgram } from './interactive.js';
 import { JobTable } from './jobs.js';
 import { makeKubectlCommand } from './kubectl-command.js';
 import { parse } from './parser/parse.js';
@@ -484,7 +484,7 @@ class SessionImpl implements ShellSession {
       return 1;
     }
     const plan = planProgram(host, req.kind === 'exec' ? req.command : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash']);
-    if (plan.kind === 'missing') { io.stdout(plan.message); return 126; }
+    if (plan.kind === 'missing') throw new KubectlError(execNotFound(plan.program, `${spec.uid}/${plan.program}/${this.cluster.clock.now()}/${this.nextPid++}`));
     const { argv, isShell } = plan;
     // A background job (`kubectl exec -it pod -- bash &`) has no terminal: its shell reads EOF.
     const background = io.time !== this.time;
