@@ -95,7 +95,7 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
         ...Object.keys(sh.host.commands).filter((n) => hostHas(sh.host, n)),
         ...Object.keys(sh.builtins).filter((n) => !builtinAbsent(sh.host, n)),
       ])].filter((n) => /^[a-z]/.test(n)).sort();
-      io.stdout(columns(names, 80));
+      io.stdout(columns(names, io.columns ?? 80));
       io.stdout('\nPipes, redirects (> >> < 2>&1), &&, ||, ;, $VARS, $(...) and heredocs work as in bash.\n');
       return 0;
     },

@@ -40,6 +40,16 @@ describe('kubectl port-forward', () => {
     expect(await h.run('curl -s localhost:8081; echo $?')).toBe('7\n');
   });
 
+  it(':80 picks a free ephemeral local port and forwards it', async () => {
+    const h = await running();
+    const out = await h.run('kubectl port-forward svc/nginx-svc :80 &');
+    const port = /Forwarding from 127\.0\.0\.1:(\d+) -> 80\n/.exec(out)?.[1] ?? '';
+    expect(Number(port)).toBeGreaterThanOrEqual(32768);
+    expect(Number(port)).toBeLessThanOrEqual(60999);
+    expect(out).toBe(`[1] 101\nForwarding from 127.0.0.1:${port} -> 80\nForwarding from [::1]:${port} -> 80\n`);
+    expect(await h.run(`curl -s -o /dev/null -w "%{http_code}\\n" localhost:${port}`)).toBe(`Handling connection for ${port}\n200\n`);
+  });
+
   it('a second port-forward on a port in use fails as net.Listen does', async () => {
     const h = await running();
     await h.run('kubectl port-forward svc/nginx-svc 8080:80 > /dev/null &');

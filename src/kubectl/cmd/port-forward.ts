@@ -56,6 +56,12 @@ export const portForwardVerb: VerbSpec = {
     const namespace = pod.metadata?.namespace ?? inv.namespace;
     const stops: (() => void)[] = [];
     for (const m of mappings) {
+      // `:80` / `0:80`: the OS picks a free ephemeral port (net.ipv4.ip_local_port_range 32768-60999).
+      if (m.local === '0' && net) {
+        let p = 32768 + net.randomInt(28232);
+        while (net.isForwarding(p)) p++;
+        m.local = String(p);
+      }
       const listeners = addresses.flatMap((a) => (a === 'localhost' ? [['tcp4', '127.0.0.1'], ['tcp6', '[::1]']] : [[a.includes(':') ? 'tcp6' : 'tcp4', a.includes(':') ? `[${a}]` : a]]));
       // Another port-forward holds the port: net.Listen fails on every address (portforward.go listenOnPort).
       if (net && /^\d+$/.test(m.local) && net.isForwarding(Number(m.local))) {
@@ -66,7 +72,7 @@ export const portForwardVerb: VerbSpec = {
       for (const [, host] of listeners) inv.ctx.stdout(`Forwarding from ${host}:${m.local} -> ${m.remote}\n`);
       // Connections to localhost:LOCAL on the workstation now reach the pod's port
       // (portforward.go handleConnection logs each one).
-      const stop = /^\d+$/.test(m.local) && m.local !== '0'
+      const stop = /^\d+$/.test(m.local)
         ? net?.forwardPort(Number(m.local), { namespace, pod: pod.metadata?.name ?? '', port: m.remote }, () => inv.ctx.stdout(`Handling connection for ${m.local}\n`))
         : undefined;
       stops.push(stop ?? (() => {}));
