@@ -74,8 +74,10 @@ export class Cluster {
       this.byName.get(`kubelet/${rec.nodeName}`)?.enqueue?.(`${rec.namespace}/${rec.name}`);
       this.settle();
     });
-    this.informers = new InformerFactory(this.api);
-    this.recorder = new EventRecorder(this.api, this.clock);
+    // Controllers and informers read the stored objects themselves (frozen), not copies.
+    const internal = this.server.controllerClient();
+    this.informers = new InformerFactory(internal);
+    this.recorder = new EventRecorder(internal, this.clock);
     if (restore) this.load(restore);
     const ipam = this.profile.flavour === 'eks' ? 'vpc' : 'host-local';
     const list: Controller[] = [
@@ -86,7 +88,7 @@ export class Cluster {
       new GarbageCollector(), new NamespaceController(), new ServiceAccountController(CA_CERT), new EventTTLController(),
     ];
     const ctx: ControllerContext = {
-      api: this.api, clock: this.clock, rng: this.rng, informers: this.informers, runtime: this.runtime,
+      api: internal, clock: this.clock, rng: this.rng, informers: this.informers, runtime: this.runtime,
       recordEvent: (ev: EventSpec) => this.recorder.record(ev),
       wakeAt: (controller, key, at) => this.wakeAt(controller, key, at),
     };

@@ -8,7 +8,7 @@ import { badRequest, fe, invalid } from './errors.js';
 import { goV } from './admission/gofmt.js';
 import { checkSchema } from './schema/check.js';
 import type { KubeObject, ResourceInfo } from './types.js';
-import { clone, isObject } from './util.js';
+import { clone, cloneSharingFrozen, isObject } from './util.js';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
@@ -16,12 +16,16 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
  * `patchBody` is set when the object is the result of a PATCH: strict errors then name the
  * patch (`patch: Invalid value: "map[...]": strict decoding error: ...`), as patch.go does.
  */
-export function decodeObject(info: ResourceInfo, input: unknown, validation: FieldValidation, warnings?: string[], patchBody?: unknown): KubeObject {
+/**
+ * `shareFrozen`: the caller keeps only parts it writes itself (a status update) and may share the
+ * frozen parts of stored objects the body carries instead of copying them.
+ */
+export function decodeObject(info: ResourceInfo, input: unknown, validation: FieldValidation, warnings?: string[], patchBody?: unknown, shareFrozen = false): KubeObject {
   if (!isObject(input)) {
     throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: json: cannot unmarshal ${jsonKind(input)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
   // A patched object is already this request's own copy.
-  const obj = (patchBody !== undefined ? input : clone(input)) as KubeObject;
+  const obj = (patchBody !== undefined ? input : shareFrozen ? cloneSharingFrozen(input) : clone(input)) as KubeObject;
   const want = apiVersionOf(info);
   const av = obj.apiVersion;
   if (av !== undefined && av !== '' && typeof av === 'string') {

@@ -12,7 +12,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from './admission/metada
 import type { AdmissionContext } from './admission/types.js';
 import { decodeObject } from './decode.js';
 import { readLogs, type LogProvider } from './logs.js';
-import { generateName, gk, guard, isEventsView, orderTopLevel, present, qr, rfc3339, specChanged, storeKey, uuid } from './server-util.js';
+import { generateName, gk, guard, isEventsView, orderTopLevel, qr, rfc3339, specChanged, storeKey, uuid } from './server-util.js';
 export { generateName, storeKey, uuid } from './server-util.js';
 import { eventFromView, eventToView } from './events-view.js';
 import { ipAddressFor, serviceIPs } from './ipaddresses.js';
@@ -75,6 +75,11 @@ export class ApiServer implements ApiClient {
   private readonly rng: SeededRandom;
   private readonly profile: ClusterProfile;
   private logProvider?: LogProvider;
+  /**
+   * True in the view controllerClient() returns: results and watch events are the stored,
+   * frozen objects themselves rather than copies (in-process controllers never modify them).
+   */
+  private shared = false;
   /** Scheduled re-creations (scheduleRestore), kept so a dump can carry them. */
   private restores = new Map<string, { group: string; resource: string; at: number; obj: KubeObject }>();
 
@@ -83,6 +88,21 @@ export class ApiServer implements ApiClient {
     this.rng = deps.rng;
     this.profile = deps.profile;
   }
+
+  /**
+   * The same server for in-process controllers and informers: no copies of what it returns or
+   * streams (stored objects are deeply frozen, so a client that tried to change one would throw).
+   * Everything else (kubectl, the network layer) keeps the copying client, which it may mutate.
+   */
+  controllerClient(): ApiClient {
+    const view = Object.create(this) as ApiServer;
+    view.shared = true;
+    return view;
+  }
+
+  /** What a client sees of a stored object: itself for the controllers' view, else a copy. */
+  private out<T>(o: T): T { return this.shared ? o : clone(o); }
+  private present(info: ResourceInfo, stored: KubeObject): KubeObject { return this.out(isEventsView(info) ? eventToView(stored) : stored); }
 
   /** A deep copy of the stored objects (in storage-key order), the resourceVersion and pending timers. */
   dump(): ApiServerDump {
@@ -132,7 +152,7 @@ export class ApiServer implements ApiClient {
         return toScale(obj);
       }
       if (opts.subresource && !info.subresources.includes(opts.subresource)) throw resourceNotFound();
-      return present(info, obj);
+      return this.present(info, obj);
     });
   }
 
@@ -143,7 +163,7 @@ export class ApiServer implements ApiClient {
       const match = this.matcher(info, opts);
       const ns = info.namespaced ? namespace : undefined;
       const view = isEventsView(info);
-      const items = this.store.list(storeKey(info), ns).map((o) => (view ? eventToView(o) : o)).filter(match).map((o) => clone(o));
+      const items = this.store.list(storeKey(info), ns).map((o) => (view ? eventToView(o) : o)).filter(match).map((o) => this.out(o));
       return {
         apiVersion: apiVersionOf(info), kind: `${info.kind}List`,
         metadata: { resourceVersion: this.store.currentResourceVersion() }, items,
@@ -173,7 +193,7 @@ export class ApiServer implements ApiClient {
         const k = keyOf(object);
         const matches = match(object);
         const deliver = (type: WatchEvent['type']): void => {
-          try { onEvent({ type, object: clone(object) }); } catch { /* a client's handler failing must not break the server */ }
+          try { onEvent({ type, object: this.out(object) }); } catch { /* a client's handler failing must not break the server */ }
         };
         if (e.type === 'DELETED') {
           if (visible.delete(k)) deliver('DELETED');
@@ -187,7 +207,7 @@ export class ApiServer implements ApiClient {
       });
       if (opts.sendInitial) {
         for (const o of initial) {
-          try { onEvent({ type: 'ADDED', object: clone(o) }); } catch { /* see above */ }
+          try { onEvent({ type: 'ADDED', object: this.out(o) }); } catch { /* see above */ }
         }
       }
       return () => { open = false; unsub(); };
@@ -254,7 +274,7 @@ export class ApiServer implements ApiClient {
     m.resourceVersion = this.store.nextResourceVersion();
     const stored = orderTopLevel(obj);
     this.store.put(storeKey(info), key, stored);
-    return clone(stored);
+    return this.out(stored);
   }
 
   update(ref: ResourceRef, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
@@ -278,7 +298,9 @@ export class ApiServer implements ApiClient {
         }
         throw notFound(qr(info), name);
       }
-      const obj = decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings);
+      // A controller's status update keeps only status: the rest of its body need not be copied.
+      const share = this.shared && opts.subresource === 'status';
+      const obj = decodeObject(info, input, opts.fieldValidation ?? 'Warn', opts.warnings, undefined, share);
       if (isEventsView(info)) return eventToView(this.updateDecoded(info, existing, eventFromView(obj), opts));
       return this.updateDecoded(info, existing, obj, opts);
     });
@@ -297,8 +319,9 @@ export class ApiServer implements ApiClient {
     let next: KubeObject;
     if (opts.subresource === 'status') {
       // Status updates change only status (ResetObjectMetaForStatus + strategy keeps spec).
-      next = clone(existing);
-      if (obj.status === undefined) delete next.status; else next.status = clone(obj.status);
+      // The rest is shared with the stored (frozen) version; status is this request's own copy.
+      next = { ...existing, metadata: { ...existing.metadata } };
+      if (obj.status === undefined) delete next.status; else next.status = obj.status;
     } else if (opts.subresource === 'finalize') {
       next = clone(existing);
       const spec = isObject(obj.spec) ? obj.spec : {};
@@ -317,7 +340,7 @@ export class ApiServer implements ApiClient {
       }
       delete m.managedFields;
       if (info.subresources.includes('status')) {
-        if (existing.status === undefined) delete next.status; else next.status = clone(existing.status);
+        if (existing.status === undefined) delete next.status; else next.status = existing.status; // frozen, shared
       }
     }
     next.apiVersion = isEventsView(info) ? 'v1' : apiVersionOf(info);
@@ -335,7 +358,7 @@ export class ApiServer implements ApiClient {
 
     const m = next.metadata as MutableMeta;
     m.resourceVersion = existing.metadata!.resourceVersion;
-    if (deepEqual(next, existing)) return clone(existing);
+    if (deepEqual(next, existing)) return this.out(existing);
     if (TRACKS_GENERATION.has(gk(info)) && specChanged(existing, next)) m.generation = (existing.metadata!.generation ?? 0) + 1;
     if (opts.dryRun) return clone(next);
     const key = this.key(info, m.namespace, name);
@@ -345,10 +368,10 @@ export class ApiServer implements ApiClient {
     if (m.deletionTimestamp && this.readyToRemove(info, stored)) {
       this.store.put(storeKey(info), key, stored);
       this.store.remove(storeKey(info), key);
-      return clone(stored);
+      return this.out(stored);
     }
     this.store.put(storeKey(info), key, stored);
-    return clone(stored);
+    return this.out(stored);
   }
 
   private updateScale(info: ResourceInfo, ns: string | undefined, name: string, scale: KubeObject, opts: WriteOptions): KubeObject {
@@ -409,7 +432,7 @@ export class ApiServer implements ApiClient {
       if (opts.gracePeriodSeconds !== undefined && opts.gracePeriodSeconds < 0) {
         throw invalid(info.group, info.kind, name, [{ type: 'Invalid', field: 'gracePeriodSeconds', value: opts.gracePeriodSeconds, detail: 'must be greater than or equal to 0' }]);
       }
-      const next = clone(existing);
+      const next: KubeObject = { ...existing, metadata: { ...existing.metadata } }; // parts shared, frozen
       const m = next.metadata as MutableMeta;
       const finalizers = [...(m.finalizers ?? [])];
       if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
@@ -425,10 +448,10 @@ export class ApiServer implements ApiClient {
       const graceful = grace > 0 || finalizers.length > 0 || isNamespace;
 
       if (!graceful) {
-        if (opts.dryRun) return present(info, existing);
+        if (opts.dryRun) return this.present(info, existing);
         m.resourceVersion = this.store.nextResourceVersion();
         this.removeAs(info, key, next);
-        return present(info, next);
+        return this.present(info, next);
       }
       // Graceful: stamp deletionTimestamp once; a later delete may only shorten the grace period.
       const now = this.clock.now();
@@ -446,15 +469,15 @@ export class ApiServer implements ApiClient {
       if (isNamespace) {
         next.status = { ...(isObject(next.status) ? next.status : {}), phase: 'Terminating' };
       }
-      if (opts.dryRun) return present(info, next);
-      if (deepEqual(next, existing)) return present(info, existing);
+      if (opts.dryRun) return this.present(info, next);
+      if (deepEqual(next, existing)) return this.present(info, existing);
       m.resourceVersion = this.store.nextResourceVersion();
       if (this.readyToRemove(info, next)) {
         this.removeAs(info, key, next);
       } else {
         this.store.put(storeKey(info), key, next);
       }
-      return present(info, next);
+      return this.present(info, next);
     });
   }
 
@@ -485,11 +508,7 @@ export class ApiServer implements ApiClient {
   /** Removes an object so watchers see one DELETED event carrying its final state. */
   private removeAs(info: ResourceInfo, key: string, finalState: KubeObject): void {
     this.syncIPAddresses(info, this.store.get(storeKey(info), key), undefined);
-    const live = this.store.get(storeKey(info), key);
-    if (!live) return;
-    for (const k of Object.keys(live)) delete live[k];
-    Object.assign(live, clone(finalState));
-    this.store.remove(storeKey(info), key);
+    if (!this.store.remove(storeKey(info), key, finalState)) return;
     if (key === 'default/kubernetes' && OWN_OBJECTS.has(`${info.group}/${info.plural}`)) this.scheduleRestore(info, finalState);
   }
 

@@ -42,21 +42,28 @@ export class Store {
     return out.sort(compareByKey);
   }
 
-  /** Writes (creating or replacing) and notifies watchers. The object is stored as given. */
+  /**
+   * Writes (creating or replacing) and notifies watchers. The object is stored as given, deeply
+   * frozen: stored objects are shared with watchers (and may share parts with each other), so
+   * nobody may change one in place.
+   */
   put(resource: string, key: string, obj: KubeObject): void {
     const b = this.bucket(resource);
     const existed = b.objects.has(key);
+    freezeDeep(obj);
     b.objects.set(key, obj);
     this.notify(b, { type: existed ? 'MODIFIED' : 'ADDED', object: obj });
   }
 
-  remove(resource: string, key: string): KubeObject | undefined {
+  /** Removes; watchers' DELETED event carries finalState when given (the object as last written). */
+  remove(resource: string, key: string, finalState?: KubeObject): KubeObject | undefined {
     const b = this.bucket(resource);
     const obj = b.objects.get(key);
     if (!obj) return undefined;
     b.objects.delete(key);
-    this.notify(b, { type: 'DELETED', object: obj });
-    return obj;
+    const last = finalState ? freezeDeep(finalState) : obj;
+    this.notify(b, { type: 'DELETED', object: last });
+    return last;
   }
 
   watch(resource: string, w: Watcher): () => void {
@@ -77,4 +84,12 @@ function compareByKey(a: KubeObject, b: KubeObject): number {
   if (an !== bn) return an < bn ? -1 : 1;
   const x = a.metadata?.name ?? '', y = b.metadata?.name ?? '';
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Object.freeze all the way down; parts already frozen (shared with an earlier version) are skipped. */
+export function freezeDeep<T>(v: T): T {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
+  Object.freeze(v);
+  for (const k of Object.keys(v)) freezeDeep((v as Record<string, unknown>)[k]);
+  return v;
 }

@@ -45,6 +45,24 @@ function copy(v: unknown): unknown {
   return out;
 }
 
+/**
+ * clone() for bodies from in-process controllers: frozen parts (taken from stored objects,
+ * which are immutable) are shared rather than copied. The root is always a new object.
+ */
+export function cloneSharingFrozen<T>(v: T): T {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) return clone(v);
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) {
+    const x = src[k];
+    const c = typeof x === 'object' && x !== null && Object.isFrozen(x) ? x : copy(x);
+    if (c === undefined) continue;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[k] = c;
+  }
+  return out as T;
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {

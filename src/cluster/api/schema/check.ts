@@ -127,6 +127,8 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
 
   const value = (v: unknown, code: string, p: P, struct: string, field: string, owner: string): void => {
     if (v === null) return;
+    // A frozen part comes from a stored object (a controller passing it on): already decoded.
+    if (typeof v === 'object' && Object.isFrozen(v)) return;
     switch (code.charCodeAt(0)) {
       case 115 /* s */: if (typeof v !== 'string') fail(v, struct, p, goType(code, field)); return;
       case 98 /* b */: if (typeof v !== 'boolean') fail(v, struct, p, 'bool'); return;
