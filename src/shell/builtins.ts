@@ -18,7 +18,7 @@ export interface BuiltinDeps {
   now(): number;
 }
 
-const NAMES_BASH = ['cd', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'help', 'source', '.', ':', 'test', '[', 'env', 'watch', 'which', 'bash', 'sh', 'jobs', 'kill', 'fg'];
+const NAMES_BASH = ['cd', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'help', 'source', '.', ':', 'test', '[', 'env', 'watch', 'which', 'bash', 'sh', 'jobs', 'kill', 'fg', 'wait'];
 
 export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
   const b: Record<string, Builtin> = {
@@ -171,6 +171,7 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
     },
     kill: async (args, io, sh) => kill(args, io, sh),
     fg: async (args, io, sh) => fg(args, io, sh),
+    wait: async (args, io, sh) => waitJobs(args, io, sh),
     xargs: async (args, io, sh) => xargs(args, io, sh),
     bash: async (args, io, sh) => shellCommand(args, io, sh),
     sh: async (args, io, sh) => shellCommand(args, io, sh),
@@ -225,6 +226,30 @@ async function fg(args: string[], io: CommandIO, sh: Interpreter): Promise<numbe
   if (!finished) { t.kill(job, 'TERM'); await job.done; }
   job.reported = true;
   return io.signal.aborted ? 130 : job.code;
+}
+
+/** wait [%job|pid ...]: waits for background jobs (all by default); the last one's status. */
+async function waitJobs(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {
+  const t = sh.jobs;
+  if (!t) return 0;
+  let code = 0;
+  const targets = args.length ? args : t.list().filter((j) => j.state === 'Running').map((j) => `%${j.id}`);
+  for (const spec of targets) {
+    const job = t.find(spec) ?? (/^\d+$/.test(spec) ? t.list().find((j) => j.pid === Number(spec)) : undefined);
+    if (!job) {
+      io.stderr(spec.startsWith('%') ? `${sh.shellName}: wait: ${spec}: no such job\n` : `${sh.shellName}: wait: pid ${spec} is not a child of this shell\n`);
+      code = 127;
+      continue;
+    }
+    let finished = job.state !== 'Running';
+    void job.done.then(() => { finished = true; });
+    while (!finished && !io.signal.aborted) await sleepFor(io, 1000);
+    if (!finished) return 130;
+    // `wait` with no operands discards the statuses; bash still reports none of them later.
+    job.reported = true;
+    code = job.code;
+  }
+  return args.length ? code : 0;
 }
 
 /** xargs [-n N] [-I R] [-r] [COMMAND [ARG...]]: runs COMMAND with words read from stdin (default echo). */

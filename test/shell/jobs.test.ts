@@ -96,7 +96,11 @@ describe('background jobs', () => {
     expect(await h.run('fg')).toBe('sleep 30\n');
     expect(h.exitCode).toBe(0);
     expect(await h.run('fg')).toBe('bash: fg: current: no such job\n');
-    expect(await h.run('sleep 2 &')).toBe('[1] 105\n');
+    expect(await h.run('wait; echo "rc=$?"')).toBe('rc=0\n');
+    expect(await h.run('(sleep 3; exit 4) & wait %1; echo "rc=$?"')).toBe('[1] 105\nrc=4\n');
+    expect(await h.run('wait %3')).toBe('bash: wait: %3: no such job\n');
+    expect(h.exitCode).toBe(127);
+    expect(await h.run('sleep 2 &')).toBe('[1] 106\n');
     expect(await h.run('cd /tmp; sleep 5')).toBe('[1]+  Done                    sleep 2  (wd: ~)\n');
   });
 
