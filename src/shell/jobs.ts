@@ -150,7 +150,8 @@ function describePipeline(p: Pipeline): string {
 }
 
 function describeCommand(c: AstCommand): string {
-  if (c.t !== 'cmd') return c.t === 'subshell' ? '( ... )' : c.t;
+  if (c.t === 'subshell') return `( ${c.list.items.map((i) => describeAndOr(i.andOr) + (i.background ? ' &' : '')).join('; ')} )`;
+  if (c.t !== 'cmd') return c.t;
   return simple(c);
 }
 

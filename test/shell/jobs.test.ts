@@ -98,9 +98,10 @@ describe('background jobs', () => {
     expect(await h.run('fg')).toBe('bash: fg: current: no such job\n');
     expect(await h.run('wait; echo "rc=$?"')).toBe('rc=0\n');
     expect(await h.run('(sleep 3; exit 4) & wait %1; echo "rc=$?"')).toBe('[1] 105\nrc=4\n');
+    expect(await h.run('(sleep 1; false) &', 'sleep 2')).toBe('[1] 106\n[1]+  Exit 1                  ( sleep 1; false )\n');
     expect(await h.run('wait %3')).toBe('bash: wait: %3: no such job\n');
     expect(h.exitCode).toBe(127);
-    expect(await h.run('sleep 2 &')).toBe('[1] 106\n');
+    expect(await h.run('sleep 2 &')).toBe('[1] 107\n');
     expect(await h.run('cd /tmp; sleep 5')).toBe('[1]+  Done                    sleep 2  (wd: ~)\n');
   });
 
