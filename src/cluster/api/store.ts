@@ -90,6 +90,7 @@ function compareByKey(a: KubeObject, b: KubeObject): number {
 export function freezeDeep<T>(v: T): T {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
   Object.freeze(v);
-  for (const k of Object.keys(v)) freezeDeep((v as Record<string, unknown>)[k]);
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) freezeDeep(v[i]);
+  else for (const k in v) freezeDeep((v as Record<string, unknown>)[k]); // plain JSON objects: no inherited keys
   return v;
 }

@@ -10,7 +10,7 @@ import { ApiError } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
 import type { Informer } from './informer.js';
-import { R, clone, keyOf, rfc3339, splitKey } from './util.js';
+import { R, keyOf, rfc3339, splitKey } from './util.js';
 import { parseQuantity } from './quantity.js';
 
 type PodObj = Pod & KubeObject;
@@ -140,7 +140,7 @@ export class Scheduler implements Controller {
     this.unschedulable.add(key);
     const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (!existing || existing.status !== 'False' || existing.message !== message) {
-      const upd = clone(pod);
+      const upd = pod; // read only: the update below spreads it into a new body
       const conds = (upd.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conds.push({ lastProbeTime: null, lastTransitionTime: rfc3339(this.ctx.clock.now()), message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' } as never);
       try { this.ctx.api.update(R.pods, pod.metadata!.namespace, { ...upd, status: { ...(upd.status ?? {}), conditions: conds } }, { subresource: 'status', fieldManager: 'kube-scheduler' }); } catch (e) { if (!(e instanceof ApiError)) throw e; }
@@ -161,7 +161,7 @@ export class Scheduler implements Controller {
     this.unschedulable.delete(`${ns}/${name}`);
     const cur = this.pods.get(ns, name);
     if (cur && !cur.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'True')) {
-      const upd = clone(cur);
+      const upd = cur; // read only, as above
       const conds = (upd.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conds.push({ lastProbeTime: null, lastTransitionTime: rfc3339(this.ctx.clock.now()), status: 'True', type: 'PodScheduled' } as never);
       try { this.ctx.api.update(R.pods, ns, { ...upd, status: { ...(upd.status ?? {}), conditions: conds } }, { subresource: 'status', fieldManager: 'kube-scheduler' }); } catch (e) { if (!(e instanceof ApiError)) throw e; }
