@@ -81,6 +81,14 @@ describe('service validation', () => {
       .toBe(`Service "Nginx_Svc" is invalid: metadata.name: Invalid value: "Nginx_Svc": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`);
   });
 
+  it('takes port names as DNS-1123 labels (kubectl create service names them 80-80)', () => {
+    const { api } = newServer();
+    const s = api.create(SERVICES, 'default', svc('digits', { selector: { app: 'x' }, ports: [{ name: '80-80', port: 80, targetPort: 80 }] }));
+    expect((s.spec as Spec).ports[0]!.name).toBe('80-80');
+    expect(apiError(() => api.create(SERVICES, 'default', svc('bad', { ports: [{ name: 'Web_1', port: 80 }] }))).message)
+      .toBe(`Service "bad" is invalid: spec.ports[0].name: Invalid value: "Web_1": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`);
+  });
+
   it('checks ports', () => {
     const { api } = newServer();
     expect(apiError(() => api.create(SERVICES, 'default', svc('x', { ports: [{ port: 0, targetPort: 80 }] }))).message)

@@ -6,7 +6,7 @@
 import { fe, invalid, type FieldError } from '../errors.js';
 import type { KubeObject } from '../types.js';
 import { isObject, type JsonObject } from '../util.js';
-import { isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../validation.js';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../validation.js';
 import { validateLabels } from './metadata.js';
 import { goValue } from './gofmt.js';
 import type { Admission, AdmissionContext } from './types.js';
@@ -232,7 +232,8 @@ function validate(svc: KubeObject, ctx: AdmissionContext): FieldError[] {
     const name = typeof p.name === 'string' ? p.name : '';
     if (ports.length > 1 && !name) errs.push(fe.required(`${path}.name`));
     else if (name) {
-      for (const m of isDNS1035Label(name)) errs.push(fe.invalid(`${path}.name`, name, m));
+      // ValidateDNS1123Label: kubectl create service names ports like 80-80.
+      for (const m of isDNS1123Label(name)) errs.push(fe.invalid(`${path}.name`, name, m));
       if (names.has(name)) errs.push(fe.duplicate(`${path}.name`, name));
     }
     names.add(name);
