@@ -122,8 +122,7 @@ const historyCmd: VerbSpec = {
 function templateText(t: PodTemplateSpec | undefined): string {
   const w = new PrefixWriter();
   describePodTemplate(t, w);
-  // PrefixWriter only offers tabwritten text; history prints the raw lines (request to D: a raw accessor).
-  return (w as unknown as { parts: string[] }).parts.join('');
+  return w.raw();
 }
 
 function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
