@@ -183,18 +183,20 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
   const structFields = (o: Record<string, unknown>, id: string, path: P | undefined): void => {
     const fields = fieldsOf(id);
     if (!fields || EMPTY.has(id)) return; // RawExtension, FieldsV1: anything goes
-    const struct = id.slice(id.lastIndexOf('.') + 1);
     for (const k of Object.keys(o)) {
       const code = Object.prototype.hasOwnProperty.call(fields, k) ? fields[k] : undefined;
-      const p: P = { parent: path, key: k };
       if (code === undefined) {
-        unknown.push(pathText(p));
+        unknown.push(pathText({ parent: path, key: k }));
         removals.push(() => { delete o[k]; });
         continue;
       }
       const v = o[k];
       if (v === null) { removals.push(() => { delete o[k]; }); continue; }
-      value(v, code, p, struct, k, id);
+      // Fast path for well-typed scalars (most fields): no path object needed.
+      const c0 = code.charCodeAt(0);
+      if ((c0 === 115 /* s */ && typeof v === 'string') || (c0 === 98 /* b */ && typeof v === 'boolean')
+        || (c0 === 110 /* n */ && typeof v === 'number' && Number.isInteger(v))) continue;
+      value(v, code, { parent: path, key: k }, id.slice(id.lastIndexOf('.') + 1), k, id);
     }
   };
 
