@@ -1,5 +1,6 @@
 /** The cluster layer's public door: everything other layers may import from src/cluster. */
 export { Cluster, type ClusterOptions, type ClusterSnapshot } from './cluster.js';
+export type { ApiServerDump } from './api/server.js';
 export { ApiError } from './api/types.js';
 export type * from './api/types.js';
 export { VirtualClock } from './clock.js';
