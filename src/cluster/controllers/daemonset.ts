@@ -9,7 +9,7 @@ import type { Node, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { ownerUids, type Informer } from './informer.js';
+import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { deletePod, isPodReady, type PodObj } from './pod-control.js';
 import { computeHash } from './pod-template-hash.js';
 import { tolerates } from './scheduler.js';
@@ -50,12 +50,7 @@ export class DaemonSetController implements Controller {
     this.nodes = ctx.informers.for<Node & KubeObject>(R.nodes);
     this.sets.onChange((_t, s) => this.queue.add(keyOf(s)));
     this.nodes.onChange(() => { for (const s of this.sets.list()) this.queue.add(keyOf(s)); });
-    this.pods.onChange((_t, p, old) => {
-      for (const o of [p, old]) {
-        const c = o && controllerOf(o);
-        if (c?.kind === 'DaemonSet') for (const s of this.sets.byIndex('uid', c.uid)) this.queue.add(keyOf(s));
-      }
-    });
+    enqueueControllerOf(this.pods, 'DaemonSet', this.sets, (k) => this.queue.add(k));
     this.resync();
   }
 

@@ -11,7 +11,7 @@ import type { KubeObject } from '../api/types.js';
 import { ApiError } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { ownerUids, type Informer } from './informer.js';
+import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { computeHash } from './pod-template-hash.js';
 import { R, clone, controllerOf, deepEqual, keyOf, ownerRef, parseTime, rfc3339, scaledValue, splitKey } from './util.js';
 
@@ -34,12 +34,7 @@ export class DeploymentController implements Controller {
     this.deps = ctx.informers.for<DeployObj>(R.deployments).addIndex('uid', (o) => [o.metadata?.uid ?? '']);
     this.rss = ctx.informers.for<RSObj>(R.replicasets).addIndex('owner', ownerUids);
     this.deps.onChange((_t, d) => this.queue.add(keyOf(d)));
-    this.rss.onChange((_t, rs, old) => {
-      for (const o of [rs, old]) {
-        const c = o && controllerOf(o);
-        if (c?.kind === 'Deployment') for (const d of this.deps.byIndex('uid', c.uid)) this.queue.add(keyOf(d));
-      }
-    });
+    enqueueControllerOf(this.rss, 'Deployment', this.deps, (k) => this.queue.add(k));
     this.resync();
   }
 

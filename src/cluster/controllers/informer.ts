@@ -5,7 +5,7 @@
  * Cached objects are shared and read-only: clone before modifying.
  */
 import type { ApiClient, KubeObject, ResourceRef, WatchEventType } from '../api/types.js';
-import { keyOf } from './util.js';
+import { controllerOf, keyOf } from './util.js';
 
 export type Handler<T> = (type: WatchEventType, obj: T, old: T | undefined) => void;
 type IndexFn<T> = (obj: T) => string[];
@@ -115,3 +115,16 @@ export const labelPairs = (o: KubeObject): string[] => {
 };
 export const labelPairKey = (ns: string, k: string, v: string): string => `${ns}\u0000${k}=${v}`;
 export const ownerUids = (o: KubeObject): string[] => (o.metadata?.ownerReferences ?? []).map((r) => r.uid);
+
+/**
+ * client-go's handleObject: when an owned object changes (old and new), queue the owner of
+ * `kind` that controls it. `owners` must carry a 'uid' index.
+ */
+export function enqueueControllerOf<T extends KubeObject, O extends KubeObject>(owned: Informer<T>, kind: string, owners: Informer<O>, add: (key: string) => void): void {
+  owned.onChange((_t, obj, old) => {
+    for (const o of [obj, old]) {
+      const c = o && controllerOf(o);
+      if (c?.kind === kind) for (const owner of owners.byIndex('uid', c.uid)) add(keyOf(owner));
+    }
+  });
+}

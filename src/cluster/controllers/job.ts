@@ -8,7 +8,7 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { ownerUids, type Informer } from './informer.js';
+import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { createPodFromTemplate, isPodReady, type PodObj } from './pod-control.js';
 import { R, controllerOf, keyOf, ownerRef, rfc3339, splitKey } from './util.js';
 import { writeStatus } from './workload-status.js';
@@ -27,12 +27,7 @@ export class JobController implements Controller {
     this.jobs = ctx.informers.for<JobObj>(R.jobs).addIndex('uid', (o) => [o.metadata?.uid ?? '']);
     this.pods = ctx.informers.for<PodObj>(R.pods).addIndex('owner', ownerUids);
     this.jobs.onChange((_t, j) => this.queue.add(keyOf(j)));
-    this.pods.onChange((_t, p, old) => {
-      for (const o of [p, old]) {
-        const c = o && controllerOf(o);
-        if (c?.kind === 'Job') for (const j of this.jobs.byIndex('uid', c.uid)) this.queue.add(keyOf(j));
-      }
-    });
+    enqueueControllerOf(this.pods, 'Job', this.jobs, (k) => this.queue.add(k));
     this.resync();
   }
 

@@ -8,7 +8,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { ownerUids, type Informer } from './informer.js';
+import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { createPodFromTemplate, deletePod, isPodReady, type PodObj } from './pod-control.js';
 import { computeHash } from './pod-template-hash.js';
 import { R, controllerOf, keyOf, ownerRef, splitKey } from './util.js';
@@ -28,12 +28,7 @@ export class StatefulSetController implements Controller {
     this.sets = ctx.informers.for<StsObj>(R.statefulsets).addIndex('uid', (o) => [o.metadata?.uid ?? '']);
     this.pods = ctx.informers.for<PodObj>(R.pods).addIndex('owner', ownerUids);
     this.sets.onChange((_t, s) => this.queue.add(keyOf(s)));
-    this.pods.onChange((_t, p, old) => {
-      for (const o of [p, old]) {
-        const c = o && controllerOf(o);
-        if (c?.kind === 'StatefulSet') for (const s of this.sets.byIndex('uid', c.uid)) this.queue.add(keyOf(s));
-      }
-    });
+    enqueueControllerOf(this.pods, 'StatefulSet', this.sets, (k) => this.queue.add(k));
     this.resync();
   }
 
