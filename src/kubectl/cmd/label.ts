@@ -4,6 +4,7 @@
  * overwrite checks are each command's own.
  */
 import type { KubeObject } from '../../cluster/api/types.js';
+import { resourcesAndPairs } from './internal/pairs.js';
 import { AggregateError, KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import type { Invocation, VerbSpec } from '../registry.js';
@@ -13,18 +14,6 @@ import { resolveTargets } from './internal/targets.js';
 import { deepEqual, jsonMergePatch } from './internal/three-way.js';
 
 type Which = 'label' | 'annotation';
-
-/** cmdutil.GetResourcesAndPairs. */
-function splitArgs(args: string[], pairType: string): { resources: string[]; pairs: string[] } {
-  const resources: string[] = [], pairs: string[] = [];
-  for (const s of args) {
-    const pair = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
-    if (pair) pairs.push(s);
-    else if (pairs.length > 0) throw new KubectlError(`all resources must be specified before ${pairType} changes: ${s}`);
-    else resources.push(s);
-  }
-  return { resources, pairs };
-}
 
 const LABEL_VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
@@ -84,7 +73,7 @@ function makeVerb(which: Which): VerbSpec {
     async run(inv) {
       const f = inv.flags;
       const dryRun = dryRunOf(inv);
-      const { resources, pairs } = splitArgs(inv.args, which);
+      const { resources, pairs } = resourcesAndPairs(inv.args, which);
       const { add, remove } = isLabel ? parseLabelPairs(pairs) : parseAnnotationPairs(pairs);
       const list = f.bool('list');
       if (list && f.string('output')) throw new KubectlError('--list and --output may not be specified together');

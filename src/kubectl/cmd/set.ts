@@ -4,6 +4,7 @@
  */
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../cluster/api/types.js';
+import { resourcesAndPairs } from './internal/pairs.js';
 import { KubectlError } from '../errors.js';
 import type { FlagSpec } from '../flags.js';
 import type { Invocation, VerbSpec } from '../registry.js';
@@ -23,18 +24,6 @@ export function podSpecOf(obj: KubeObject): PodSpec | undefined {
       return (spec?.template as Json)?.spec as PodSpec | undefined;
     default: return undefined;
   }
-}
-
-/** cmdutil.GetResourcesAndPairs. */
-function splitPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } {
-  const resources: string[] = [], pairs: string[] = [];
-  for (const s of args) {
-    const pair = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
-    if (pair) pairs.push(s);
-    else if (pairs.length > 0) throw new KubectlError(`all resources must be specified before ${pairType} changes: ${s}`);
-    else resources.push(s);
-  }
-  return { resources, pairs };
 }
 
 const common: FlagSpec[] = [...filenameFlags, dryRunFlag, ...outputFlags, selectorFlag,
@@ -65,7 +54,7 @@ async function mutate(inv: Invocation, resources: string[], op: string, change: 
 const imageCmd: VerbSpec = {
   name: 'image', group: 'deploy', short: 'Update the image of a pod template', flags: common,
   async run(inv) {
-    const { resources, pairs } = splitPairs(inv.args, 'image');
+    const { resources, pairs } = resourcesAndPairs(inv.args, 'image');
     if (resources.length === 0 && inv.flags.strings('filename').length === 0) throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
     if (pairs.length === 0) throw new KubectlError('at least one image update is required');
     const images = new Map<string, string>();
@@ -91,7 +80,7 @@ const envCmd: VerbSpec = {
   name: 'env', group: 'deploy', short: 'Update environment variables on a pod template',
   flags: [...common, { name: 'containers', short: 'c', type: 'string', default: '*' }, { name: 'list', type: 'bool', default: false }, { name: 'overwrite', type: 'bool', default: true }, { name: 'env', short: 'e', type: 'stringArray', default: [] }],
   async run(inv) {
-    const { resources, pairs } = splitPairs(inv.args, 'env');
+    const { resources, pairs } = resourcesAndPairs(inv.args, 'env');
     const all = [...inv.flags.strings('env'), ...pairs];
     const add: { name: string; value: string }[] = [], remove: string[] = [];
     for (const p of all) {
