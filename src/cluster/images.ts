@@ -152,9 +152,19 @@ export function knownTag(ref: ImageRef): boolean {
   const t = ref.tag;
   if (ref.repository.includes('.dkr.ecr.')) return true;
   if (t === 'latest' || t === ref.info.defaultTag) return true;
-  // Plausible version tags (1.27, 1.27.5-alpine, 24.04, noble, bookworm, 3.20 ...) exist.
-  return /^(v?\d+(\.\d+){0,2}([-.][a-z0-9.]+)*|[a-z]+(-[a-z0-9.]+)*)$/.test(t) && t !== 'notag';
+  // Plausible version tags (1.27, 1.27.5-alpine, 24.04, 3.20 ...) exist.
+  if (/^v?\d+(\.\d+){0,2}([-.][a-z0-9.]+)*$/.test(t)) return true;
+  // Word tags exist only when every word is a real flavour/codename (stable-alpine, bookworm-slim,
+  // alpine3.20, noble-20250415); an invented word (nginx:doesnotexist) is a missing manifest.
+  return t.split('-').every((w) => /^\d+(\.\d+)*$/.test(w) || WORD_TAGS.has(w.replace(/\d+(\.\d+)*$/, '')));
 }
+
+/** Flavour and distribution-codename words Docker Hub tags are made of. */
+const WORD_TAGS = new Set([
+  'latest', 'stable', 'mainline', 'alpine', 'slim', 'perl', 'otel', 'bookworm', 'bullseye', 'buster', 'trixie',
+  'noble', 'jammy', 'focal', 'bionic', 'oracular', 'plucky', 'rolling', 'devel', 'musl', 'glibc', 'uclibc', 'edge',
+  'unprivileged', 'debian', 'ubuntu', 'windowsservercore', 'nanoserver', 'lts', 'current', 'jdk', 'jre', 'v',
+]);
 
 export function notFoundTagMessage(ref: ImageRef): string {
   const n = ref.normalized;

@@ -237,7 +237,8 @@ export class Kubelet implements Controller {
     const cached = this.ctx.runtime.hasImage(this.node.name, ref.normalized);
     const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
     // The kubelet's default waiting reason is PodInitializing for every container of a pod with init containers.
-    if (!c.restarting) { c.waitingReason = rec.inits?.length ? 'PodInitializing' : 'ContainerCreating'; c.waitingMessage = undefined; }
+    // A re-pull after a back-off keeps the last pull error: the pod worker is busy pulling and posts no new status.
+    if (!c.restarting && !c.pullFailures) { c.waitingReason = rec.inits?.length ? 'PodInitializing' : 'ContainerCreating'; c.waitingMessage = undefined; }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
       c.phase = 'pullFailed'; c.waitingReason = 'ErrImageNeverPull'; c.waitingMessage = msg;

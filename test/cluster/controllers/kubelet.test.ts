@@ -89,6 +89,16 @@ describe('kubelet', () => {
     expect(ev.some((e) => e.startsWith('Warning Failed Failed to pull image "nginxx": rpc error: code = NotFound'))).toBe(true);
   });
 
+  it('a repeated pull after the back-off never shows ContainerCreating again (status keeps the pull error)', () => {
+    const c = newCluster();
+    c.api.create(R.pods, 'default', nginxPod('bad', { app: 'bad' }, { image: 'nginx:doesnotexist' }));
+    const seen = new Set<string>();
+    c.advance(3000);
+    for (let t = 0; t < 120; t++) { c.advance(500); seen.add(get(c, 'bad').status.containerStatuses[0].state.waiting.reason); }
+    expect([...seen].sort()).toEqual(['ErrImagePull', 'ImagePullBackOff']);
+    expect(events(c, 'bad').find((e) => e.reason === 'Pulling')?.count).toBeGreaterThan(1);
+  });
+
   it('graceful deletion: nginx goes in about a second, a sleeping shell takes the full 30s', () => {
     const c = newCluster();
     c.api.create(R.pods, 'default', nginxPod('web'));
