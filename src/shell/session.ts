@@ -22,6 +22,7 @@ import { clusterDnsIP, containerSpecFor, createContainerHost } from './hosts/con
 import { createWorkstation } from './hosts/workstation.js';
 import { ExitRequest, Interpreter, NestedShellRequest, terminalFds, type Builtin, type ShellState } from './interpreter.js';
 import { execNotFound, followStream, planProgram } from './interactive.js';
+import { runMainProcess } from './main-process.js';
 import { JobTable } from './jobs.js';
 import { makeKubectlCommand } from './kubectl-command.js';
 import { parse } from './parser/parse.js';
@@ -36,6 +37,9 @@ export interface SessionRuntimeOps {
   /** `kubectl exec` started a process (it shows in `ps`); returns its PID. */
   spawnProcess(namespace: string, pod: string, container: string | undefined, command: string, user: string, now: number): number | undefined;
   killProcess(namespace: string, pod: string, container: string | undefined, pid: number): void;
+  /** Main processes that need the network wait for a session to run them (see main-process.ts). */
+  pendingExternal(): { namespace: string; pod: string; container: string; argv: string[]; startedAt: number }[];
+  claimExternal(namespace: string, pod: string, container: string | undefined): string[] | undefined;
 }
 
 export interface SessionCluster extends NetworkHost {
@@ -147,11 +151,12 @@ class SessionImpl implements ShellSession {
   private resumed: { input: string; exitCode: number }[] = [];
   private nextPid = 100;
   private columns: number | undefined;
+  private runningPending = false;
 
   constructor(opts: SessionOptions) {
     this.cluster = opts.cluster;
     // Whenever the foreground lets time pass, background jobs whose sleep is over run on.
-    this.time = { sleep: async (ms, signal) => { await opts.time.sleep(ms, signal); await this.tickJobs(); } };
+    this.time = { sleep: async (ms, signal) => { await opts.time.sleep(ms, signal); await this.tickJobs(); await this.runPending(); } };
     this.openEditor = opts.openEditor;
     this.runKubectl = opts.runKubectl ?? realKubectl;
     // Container tools (curl, nslookup, apt, ...) reach this cluster's network.
@@ -280,6 +285,7 @@ class SessionImpl implements ShellSession {
   private async feedInner(line: string, signal: AbortSignal): Promise<LineResult> {
     const frame = this.top();
     if (frame.kind === 'input') return this.typeIntoCommand(frame, line, signal);
+    await this.runPending();
     if (frame.rcPending) await this.readRc(frame, signal);
     if (line === '\x04') return this.endOfFile(signal);
     // The tty echoes what is typed after the prompt bash printed (before kubectl attached, too).
@@ -349,6 +355,29 @@ class SessionImpl implements ShellSession {
   /** Lets due background jobs run (their sleeps wait for the foreground to let time pass). */
   private async tickJobs(): Promise<void> {
     for (const f of this.frames) if (f.kind !== 'input') await f.interp.jobs?.tick();
+  }
+
+  /**
+   * Containers whose main process needs the network (`kubectl run -- wget -qO- web`) run it
+   * here once they are started: its output becomes the container log, its exit the container's.
+   */
+  private async runPending(): Promise<void> {
+    const rt = this.cluster.runtime;
+    if (this.runningPending || !rt?.pendingExternal || !rt.claimExternal) return;
+    this.runningPending = true;
+    try {
+      for (const p of rt.pendingExternal()) {
+        const argv = rt.claimExternal(p.namespace, p.pod, p.container);
+        if (!argv) continue;
+        let host: Host;
+        try { host = this.containerHost(containerSpecFor(this.cluster.api, p.namespace, p.pod, p.container)); } catch { continue; }
+        // It ran from the container's start (nobody watched): it may have finished already.
+        const started = p.startedAt || this.cluster.clock.now();
+        const env = { builtins: this.builtins, pid: this.nextPid++, columns: this.columns, state: freshState(host) };
+        const { code, elapsed } = await runMainProcess(argv, host, env, (line) => rt.appendLog?.(p.namespace, p.pod, p.container, line));
+        if (code !== undefined) rt.exitContainer?.(p.namespace, p.pod, p.container, code, started + elapsed);
+      }
+    } finally { this.runningPending = false; }
   }
 
   /** bash reports jobs that ended (`[1]+  Done ...`) before it prints the next prompt. */
@@ -482,6 +511,15 @@ class SessionImpl implements ShellSession {
     } catch (e) {
       io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
+    }
+    // Attached to a main process that needs the network: it runs here, on the terminal and in the log.
+    const claimed = req.kind === 'attach' ? this.cluster.runtime?.claimExternal?.(req.namespace, req.pod, req.container) : undefined;
+    if (claimed) {
+      const rt = this.cluster.runtime!;
+      const env = { builtins: this.builtins, pid: this.nextPid++, columns: this.columns, state: freshState(host) };
+      const { code } = await runMainProcess(claimed, host, env, (line) => rt.appendLog?.(req.namespace, req.pod, req.container, line), io, io.time, io.signal);
+      rt.exitContainer?.(req.namespace, req.pod, req.container, code ?? 130, this.cluster.clock.now());
+      return code ?? 130;
     }
     const plan = planProgram(host, req.kind === 'exec' ? req.command : spec.argv.length ? spec.argv : [host.dialect === 'ash' ? 'sh' : 'bash']);
     if (plan.kind === 'missing') throw new KubectlError(execNotFound(plan.program, `${spec.uid}/${plan.program}/${this.cluster.clock.now()}/${this.nextPid++}`));

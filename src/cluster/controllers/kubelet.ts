@@ -316,6 +316,7 @@ export class Kubelet implements Controller {
     c.logs = plan.logs.map((l) => l.replace(/\{\{POD_IP\}\}/g, rec.podIP ?? ''));
     c.processes = plan.commands.map((cmd, i) => ({ pid: i === 0 ? 1 : 28 + i, ppid: i === 0 ? 0 : 1, user: i === 0 || !cmd.includes('worker') ? 'root' : 'nginx', command: cmd, startedAt: at }));
     c.tty = !!spec.tty; c.stdin = !!spec.stdin;
+    c.external = plan.external ? { argv: plan.argv } : undefined;
     c.exitCode = plan.exitCode;
     c.exitAt = plan.exitAfterMs === undefined ? undefined : at + plan.exitAfterMs;
     c.stopAt = undefined; c.stopForRestart = undefined;

@@ -21,7 +21,13 @@ export interface ProcessPlan {
   startError?: string;
   /** `ps` view: command lines of the processes (PID 1 first). */
   commands: string[];
+  /** The process needs the network tools of the shell layer: it runs when a session picks it up. */
+  external?: boolean;
 }
+
+/** Programs whose output depends on the network: the shell layer's container tools run them. */
+const NETWORK_TOOLS = new Set(['wget', 'curl', 'nslookup', 'dig', 'host', 'nc', 'ping', 'apt', 'apt-get', 'apk', 'getent', 'telnet']);
+const ENTRYPOINT_SCRIPTS = new Set(['docker-entrypoint.sh', 'entrypoint.sh']);
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
@@ -33,7 +39,11 @@ export function planProcess(c: Container, info: ImageInfo, startedAt: number, cp
   const interactive = !!c.stdin; // a shell with stdin open waits for input (tty or not)
   const env = new Set((c.env ?? []).filter((e) => e.value !== '' ).map((e) => e.name));
 
-  if (useImageDefault || (argv.length && ['docker-entrypoint.sh', '/docker-entrypoint.sh', '/entrypoint.sh'].includes(argv[0]!) && argv.length > 1 && argv[1] === info.cmd[0])) {
+  const wrapped = argv.length > 1 && ENTRYPOINT_SCRIPTS.has(base(argv[0]!));
+  // `docker-entrypoint.sh nginx -g 'daemon off;'` is the image default; `/entrypoint.sh curl -s web`
+  // (kubectl run --image curlimages/curl -- curl -s web) is the user's own command.
+  const sameAsCmd = wrapped && argv[1] === info.cmd[0] && (info.behaviour === 'server' || argv.slice(1).join('\0') === info.cmd.join('\0'));
+  if (useImageDefault || sameAsCmd) {
     switch (info.behaviour) {
       case 'server': {
         if (info.requiresEnv && !info.requiresEnv.anyOf.some((v) => env.has(v))) {
@@ -51,7 +61,21 @@ export function planProcess(c: Container, info: ImageInfo, startedAt: number, cp
         return { argv, exitAfterMs: 30, exitCode: 2, logs: ["curl: try 'curl --help' or 'curl --manual' for more information"], ports: [], commands: [argv.join(' ')] };
     }
   }
+  // The entrypoint script execs its arguments (curlimages/curl's prepends curl to bare options).
+  const own = wrapped ? (argv[1]!.startsWith('-') && info.cmd[0] ? [info.cmd[0], ...argv.slice(1)] : argv.slice(1)) : argv;
+  if (needsNetwork(own) && (info.binaries.includes(base(own[0]!)) || SHELLS.has(base(own[0]!)))) return { argv: own, exitCode: 0, logs: [], ports: [], stopMs: undefined, commands: [own.join(' ')], external: true };
   return planCommand(argv, info, interactive);
+}
+
+/** A network tool run directly, or in a `sh -c` script that does not loop forever. */
+function needsNetwork(argv: string[]): boolean {
+  const b = base(argv[0] ?? '');
+  if (NETWORK_TOOLS.has(b)) return true;
+  if (!SHELLS.has(b)) return false;
+  const ci = argv.indexOf('-c');
+  const script = ci < 0 ? '' : argv[ci + 1] ?? '';
+  if (/\bwhile\s|\buntil\s|\bsleep\s+infinity\b|\btail\s+-f\b/.test(script)) return false;
+  return (script.match(/[A-Za-z0-9_./-]+/g) ?? []).some((w) => NETWORK_TOOLS.has(base(w)));
 }
 
 function serverCommands(info: ImageInfo, argv: string[], cpus: number): string[] {

@@ -110,6 +110,23 @@ export class ContainerRuntime {
     return true;
   }
 
+  /** Running main processes that wait for a session to run them (network tools, see ProcessPlan.external). */
+  pendingExternal(): { namespace: string; pod: string; container: string; argv: string[]; startedAt: number }[] {
+    const out: { namespace: string; pod: string; container: string; argv: string[]; startedAt: number }[] = [];
+    for (const p of this.pods.values()) {
+      for (const c of p.containers) if (c.external && !c.external.claimed && c.phase === 'running') out.push({ namespace: p.namespace, pod: p.name, container: c.name, argv: c.external.argv, startedAt: c.startedAt ?? 0 });
+    }
+    return out;
+  }
+
+  /** A session takes a pending main process to run it; undefined if there is none (or it is taken). */
+  claimExternal(namespace: string, pod: string, container: string | undefined): string[] | undefined {
+    const c = this.container(namespace, pod, container);
+    if (!c?.external || c.external.claimed || c.phase !== 'running') return undefined;
+    c.external.claimed = true;
+    return c.external.argv;
+  }
+
   /** A process started inside a running container (kubectl exec): returns its PID. */
   spawnProcess(namespace: string, pod: string, container: string | undefined, command: string, user: string, now: number): number | undefined {
     const p = this.pod(namespace, pod);

@@ -33,6 +33,11 @@ export type ContainerPhase =
 
 export interface ContainerRecord {
   name: string;
+  /**
+   * A main process only the shell layer can run (wget, curl, nslookup need the network): it
+   * stays running until a session runs it (claimed) and reports its exit (runtime.exitContainer).
+   */
+  external?: { argv: string[]; claimed?: boolean };
   /** An init container (events name `spec.initContainers{name}`). */
   init?: boolean;
   /** A sidecar: an init container with restartPolicy Always, running alongside. */
