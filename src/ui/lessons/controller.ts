@@ -5,6 +5,7 @@
  */
 import { autoplay, loadLesson, lessonIds, LessonRunner, type Lesson, type LessonEvent, type LessonProgress, type CommandRecord as LessonRecord } from '../../lesson/index.js';
 import { bundledLessonFiles } from '../../lesson/browser-files.js';
+import { catalogEntry } from './catalog.js';
 import { createLessonPanel, type CatalogEntry, type LessonPanel } from '../lesson-panel/panel.js';
 import { paneBody, showPane } from '../panes.js';
 import { t, type StringKey } from '../i18n/strings.js';
@@ -96,10 +97,9 @@ export class LessonController {
     const entries: CatalogEntry[] = [];
     for (const id of allLessonIds()) {
       try {
-        const l = await getLesson(id);
-        const text = l.text[this.lang] ?? l.text['en']!;
-        entries.push({ id, title: text.title, summary: text.summary });
-        this.titles.set(id, text.title);
+        const e = await catalogEntry(bundledLessonFiles, id, this.lang);
+        entries.push(e);
+        this.titles.set(id, e.title);
       } catch { /* a broken lesson is left out of the list; the lesson tests report it */ }
     }
     const picker = this.app.layout.lessonPicker;
