@@ -117,9 +117,9 @@ export function printTolerationsMultiline(w: PrefixWriter, title: string, tolera
 
 /** labels.FormatLabels: sorted k=v joined by ',', `<none>` when empty. */
 export function formatLabels(m: Record<string, string> | undefined | null): string {
-  const keys = sortedKeys(m);
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${m![k]}`).join(',');
+  // labels.Set.String() sorts the `key=value` strings, not the keys: `a-b=1` sorts before `a=2`.
+  const pairs = sortedKeys(m).map((k) => `${k}=${m![k]}`).sort(goCompare);
+  return pairs.length ? pairs.join(',') : '<none>';
 }
 
 /**

@@ -17,6 +17,8 @@ function tokenize(tpl: string): Tok[] {
     const close = tpl.indexOf('}}', open);
     if (close < 0) throw new KubectlError(`error parsing template ${tpl}, template: output:1: unclosed action`);
     let body = tpl.slice(open + 2, close);
+    // text/template's lexer: a quoted string may not span lines.
+    if (/"(?:[^"\\\n]|\\.)*\n/.test(body)) throw new KubectlError(`error parsing template ${tpl}, template: output:1: unterminated quoted string`);
     if (body.startsWith('-')) { text = text.replace(/\s+$/, ''); body = body.slice(1); }
     let next = close + 2;
     if (body.endsWith('-')) { body = body.slice(0, -1); const m = /^\s*/.exec(tpl.slice(next))!; next += m[0].length; }

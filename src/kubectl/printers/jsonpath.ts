@@ -4,6 +4,8 @@
  * `{"\n"}` literals. Several results of one expression are joined by a space; strings print
  * raw, other values as JSON (maps/lists) or their literal.
  */
+import { sortKeys } from './yaml-json.js';
+
 export class JsonPathError extends Error {}
 
 type Step =
@@ -107,6 +109,8 @@ export function parseJsonPath(template: string): Node[] {
     } else if (body === 'end') {
       if (stack.length === 1) throw new JsonPathError('not in range, nothing to end');
       stack.pop();
+    } else if (/^["'][^]*\n/.test(body)) {
+      throw new JsonPathError('unterminated quoted string'); // the lexer stops a quote at a newline
     } else if (/^".*"$|^'.*'$/s.test(body)) {
       cur.push({ t: 'text', text: JSON.parse(`"${body.slice(1, -1).replace(/"/g, '\\"').replace(/\\\\"/g, '\\"')}"`) as string });
     } else {
@@ -182,9 +186,10 @@ function compare(a: unknown, op: string, b: unknown): boolean {
 /** How a single result prints (evalToText): strings raw, maps and lists as JSON. */
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
-  // Go's json.Marshal escapes HTML characters.
-  if (typeof v === 'object') return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  if (v === undefined) return '';
+  if (v === null) return 'null'; // a JSON null prints as `null` (real kubectl: `[{.x}]` of a null x is `[null]`)
+  // Go's json.Marshal escapes HTML characters and writes a map's keys sorted.
+  if (typeof v === 'object') return JSON.stringify(sortKeys(v)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
   return String(v);
 }
 

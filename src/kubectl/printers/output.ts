@@ -87,12 +87,18 @@ export function asList(items: KubeObject[]): KubeObject {
 }
 
 /** Render one object (or a List) in a non-table format. `namePrefix` is `pod`, `deployment.apps`... */
-export function renderObject(format: OutputFormat, obj: KubeObject, namePrefix: (o: KubeObject) => string): string {
+/** meta.IsListType: a List or any typed xxxList (kubectl events prints an EventList). */
+function itemsOf(obj: KubeObject): KubeObject[] {
+  return (obj.kind ?? '').endsWith('List') && Array.isArray(obj.items) ? obj.items as KubeObject[] : [obj];
+}
+
+/** `typed`: obj stands for a typed Go struct, its keys already in struct order (json prints them so). */
+export function renderObject(format: OutputFormat, obj: KubeObject, namePrefix: (o: KubeObject) => string, typed = false): string {
   switch (format.kind) {
     case 'yaml': return toYaml(obj);
-    case 'json': return toJson(obj);
+    case 'json': return toJson(obj, typed);
     case 'name': {
-      const items = obj.kind === 'List' && Array.isArray(obj.items) ? obj.items as KubeObject[] : [obj];
+      const items = itemsOf(obj);
       return items.map((o) => `${namePrefix(o)}/${o.metadata?.name ?? ''}\n`).join('');
     }
     case 'jsonpath': {
@@ -108,7 +114,7 @@ export function renderObject(format: OutputFormat, obj: KubeObject, namePrefix: 
     }
     case 'go-template': return executeGoTemplate(format.template, obj);
     case 'custom-columns': {
-      const items = obj.kind === 'List' && Array.isArray(obj.items) ? obj.items as KubeObject[] : [obj];
+      const items = itemsOf(obj);
       return customColumnsPrinter(format.spec, items, false);
     }
     case 'table': throw new KubectlError('table output needs the get printer');

@@ -96,8 +96,9 @@ export function foldLikeGoYaml(text: string): string {
   return out.join('\n');
 }
 
-export function toJson(obj: unknown): string {
-  return `${JSON.stringify(sortKeys(obj), null, 4)
+/** json.MarshalIndent: keys sorted (an unstructured map), or as given (`asIs`: a typed Go struct). */
+export function toJson(obj: unknown, asIs = false): string {
+  return `${JSON.stringify(asIs ? obj : sortKeys(obj), null, 4)
     .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
 }

@@ -25,8 +25,9 @@ export function age(o: KubeObject, now: number): string { return ageSince(o.meta
 
 /** labels.FormatLabels: sorted `k=v` joined by `,`; `<none>` when empty. */
 export function formatLabels(m: Record<string, string> | undefined): string {
-  const keys = Object.keys(m ?? {}).sort();
-  return keys.length ? keys.map((k) => `${k}=${m![k]}`).join(',') : '<none>';
+  // labels.Set.String() sorts the `key=value` strings, not the keys: `a-b=1` sorts before `a=2`.
+  const pairs = Object.entries(m ?? {}).map(([k, v]) => `${k}=${v}`).sort();
+  return pairs.length ? pairs.join(',') : '<none>';
 }
 
 /** metav1.LabelSelectorAsSelector(...).String(); null for a nil selector (labels.Nothing). */

@@ -7,7 +7,9 @@ import { KubectlError } from '../errors.js';
 import { goSort } from '../gosort.js';
 import { ageSince, parseTime } from '../printers/duration.js';
 import { printFlags } from '../printers/output.js';
-import { objectOutput, printObjects } from '../printers/print-obj.js';
+import { objectOutput } from '../printers/print-obj.js';
+import { renderObject } from '../printers/output.js';
+import { typedEventList } from './event-list.js';
 import { cellText } from '../printers/table-printer.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import type { VerbSpec } from '../registry.js';
@@ -33,6 +35,14 @@ function row(e: KubeObject, now: number, allNamespaces: boolean): string[] {
     `${cellText(str(dig(e, 'involvedObject', 'kind')))}/${cellText(str(dig(e, 'involvedObject', 'name')))}`, cellText(str(e.message).trim())];
 }
 
+/** -o for events: its own printer flags list the allowed formats without spaces. */
+function eventsOutput(inv: Parameters<typeof objectOutput>[0]): ReturnType<typeof objectOutput> {
+  try { return objectOutput(inv); } catch (e) {
+    if (e instanceof KubectlError && e.message.includes('allowed formats are: ')) throw new KubectlError(e.message.replace(/allowed formats are: .*/, (m) => m.replace(/, /g, ',')));
+    throw e;
+  }
+}
+
 export const eventsVerb: VerbSpec = {
   name: 'events',
   group: 'troubleshooting',
@@ -54,7 +64,7 @@ export const eventsVerb: VerbSpec = {
     for (const t of types) {
       if (!['normal', 'warning'].includes(t.toLowerCase())) throw new KubectlError(`valid --types are Normal or Warning`);
     }
-    const format = objectOutput(inv);
+    const format = eventsOutput(inv);
     let fieldSelector: string | undefined;
     const forArg = inv.flags.string('for');
     if (forArg) {
@@ -67,7 +77,9 @@ export const eventsVerb: VerbSpec = {
     let items = list.items.filter((e) => types.length === 0 || types.some((t) => t.toLowerCase() === str(e.type).toLowerCase()));
     items = goSort([...items], (a, b) => eventTime(a) < eventTime(b));
     if (format) {
-      printObjects(inv, items.map((e) => ({ apiVersion: 'v1', kind: 'Event', ...e })), format);
+      // kubectl prints the typed EventList, whatever the format (even for one event); its name
+      // printer finds no kind on the typed items and prints nothing.
+      if (format.kind !== 'name') inv.ctx.stdout(renderObject(format, typedEventList(items), () => 'event', true));
       return;
     }
     const now = inv.ctx.now();
