@@ -98,6 +98,7 @@ export function imageFiles(img: ContainerImage, repo: string, pod: PodFacts): Re
   if (img.packages === 'apk') files['/sbin/apk'] = BINARY;
   if (repo === 'nginx') {
     files['/usr/share/nginx/html/index.html'] = NGINX_INDEX_HTML;
+    files['/usr/sbin/nginx'] = BINARY;
     files['/etc/nginx/conf.d/default.conf'] = NGINX_DEFAULT_CONF;
   }
   return files;

@@ -16,6 +16,7 @@ import { digCommand, getentCommand, hostCommand } from './dig.js';
 import { imageFiles } from './files.js';
 import { containerImage } from './images.js';
 import { ncCommand } from './nc.js';
+import { nginxCommand } from './nginx.js';
 import { nslookupCommand } from './nslookup.js';
 import { pingCommand } from './ping.js';
 import { ipCommand, psCommand, type ProcessRow } from './procs.js';
@@ -52,6 +53,10 @@ export function containerParts(spec: ContainerSpec, net: Network): ContainerHost
     host: hostCommand(ctx), ping: pingCommand(ctx), ps: psCommand(ctx, (args) => processRows(net, spec, img.shell, args)), ip: ipCommand(ctx),
     getent: getentCommand(ctx), nc: ncCommand(ctx),
   };
+  if (repo === 'nginx') {
+    let next = 40;
+    tools.nginx = nginxCommand(spec.image, () => net.now(), () => next++);
+  }
   if (img.packages === 'apt') { tools.apt = aptCommand(ctx, 'apt'); tools['apt-get'] = aptCommand(ctx, 'apt-get'); }
   if (img.packages === 'apk') tools.apk = apkCommand(ctx);
   const commands = Object.fromEntries(Object.entries(tools).map(([n, c]) => [n, gated(n, ctx, c)]));
