@@ -3,7 +3,7 @@
  * every namespaced object in it deleted; once nothing is left, the `kubernetes` finalizer is
  * removed through the finalize subresource and the API server drops the namespace.
  */
-import type { Namespace } from 'kubernetes-types/core/v1';
+import type { Namespace, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, ResourceRef } from '../api/types.js';
 import { ApiError } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
@@ -38,12 +38,20 @@ export class NamespaceController implements Controller {
     const ns = this.namespaces.get(undefined, name);
     if (!ns || !ns.metadata?.deletionTimestamp) return;
     let remaining = 0;
+    // estimateGracefulTerminationForPods: the longest grace period of pods not yet finished.
+    let estimate = 0;
     const refs: ResourceRef[] = this.ctx.api.discovery()
       .filter((r) => r.namespaced && r.verbs.includes('list') && r.verbs.includes('delete'))
       .map((r) => ({ group: r.group, resource: r.plural }));
     for (const ref of refs) {
       let items: KubeObject[];
       try { items = this.ctx.api.list(ref, name).items; } catch (e) { if (!(e instanceof ApiError)) throw e; continue; }
+      if (ref.group === '' && ref.resource === 'pods') {
+        for (const p of items as Pod[]) {
+          if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+          estimate = Math.max(estimate, p.spec?.terminationGracePeriodSeconds ?? 30);
+        }
+      }
       for (const o of items) {
         remaining++;
         if (o.metadata?.deletionTimestamp) continue;
@@ -51,8 +59,10 @@ export class NamespaceController implements Controller {
       }
     }
     if (remaining > 0) {
-      // Graceful pod deletions finish later; look again shortly (the real controller re-lists too).
-      this.ctx.wakeAt(this.name, name, this.ctx.clock.now() + 1000);
+      // ResourcesRemainingError: the worker looks again after estimate/2+1 s (namespace_controller.go),
+      // 16 s for pods with the default 30 s grace period; other content is retried at once (rate-limited).
+      const wait = estimate > 0 ? (Math.floor(estimate / 2) + 1) * 1000 : 1000;
+      this.ctx.wakeAt(this.name, name, this.ctx.clock.now() + wait);
       return;
     }
     const cur = this.namespaces.get(undefined, name);

@@ -14,7 +14,11 @@ describe('namespace controller', () => {
     c.settle();
     expect((c.api.get(R.namespaces, undefined, 'test') as Any).status.phase).toBe('Terminating');
     expect(() => c.api.create(R.services, 'test', svc('late', undefined))).toThrow(/because it is being terminated/);
-    c.advance(10_000);
+    // The controller looks again after 30/2+1 s (pods' grace period estimate): Terminating till then.
+    c.advance(15_000);
+    expect(list(c, R.pods, 'test')).toEqual([]);
+    expect((c.api.get(R.namespaces, undefined, 'test') as Any).status.phase).toBe('Terminating');
+    c.advance(1_500);
     expect(() => c.api.get(R.namespaces, undefined, 'test')).toThrow(/not found/);
     expect(list(c, R.pods, 'test')).toEqual([]);
     expect(list(c, R.events, 'test')).toEqual([]);
