@@ -27,6 +27,10 @@ function parseLiteral(s: string): unknown {
   return s;
 }
 
+/** A field name runs to the next `.` or `[`; a backslash escapes one (`labels.kubernetes\.io/name`) and is dropped. */
+const FIELD = /^(?:\\.|[^.[\\])*/;
+const unescape = (name: string): string => name.replace(/\\(.)/g, '$1');
+
 function parseSteps(expr: string): Step[] {
   const steps: Step[] = [];
   let i = 0;
@@ -35,12 +39,12 @@ function parseSteps(expr: string): Step[] {
     const c = expr[i]!;
     if (c === '.' && expr[i + 1] === '.') {
       i += 2;
-      const m = /^[^.[]*/.exec(expr.slice(i))![0];
-      steps.push({ t: 'recursive', name: m }); i += m.length;
+      const m = FIELD.exec(expr.slice(i))![0];
+      steps.push({ t: 'recursive', name: unescape(m) }); i += m.length;
     } else if (c === '.') {
       i++;
-      const m = /^[^.[]*/.exec(expr.slice(i))![0];
-      if (m !== '') steps.push({ t: 'field', name: m });
+      const m = FIELD.exec(expr.slice(i))![0];
+      if (m !== '') steps.push({ t: 'field', name: unescape(m) });
       i += m.length;
     } else if (c === '[') {
       const close = matchBracket(expr, i);

@@ -1,7 +1,8 @@
 /**
  * `--sort-by` as kubectl sorts (kubectl pkg/cmd/get/sorter.go RuntimeSort, TableSorter):
  * Go's unstable sort.Sort over the first JSONPath result; an object without the field sorts
- * first, a nil value before any other; quantities compare by value, strings naturally.
+ * first, a nil value before any other; quantities compare by value, other strings bytewise
+ * (measured on real kubectl 1.33: `a010 < a10 < a9`, `10.101.0.1 < 10.96.0.1 < 9`, `9 < 500Mi < 1Gi`).
  */
 import type { KubeObject } from '../../cluster/api/types.js';
 import { KubectlError } from '../errors.js';
@@ -19,34 +20,13 @@ export class SortFieldMissing extends KubectlError {
   constructor(expr: string) { super(`couldn't find any field with path "${expr}" in the list of objects`); }
 }
 
-/** vbom.ml/util/sortorder NaturalLess: digit runs compare as numbers. */
-export function naturalLess(a: string, b: string): boolean {
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) {
-    const da = /\d/.test(a[i]!), db = /\d/.test(b[j]!);
-    if (da && db) {
-      let ea = i; while (ea < a.length && /\d/.test(a[ea]!)) ea++;
-      let eb = j; while (eb < b.length && /\d/.test(b[eb]!)) eb++;
-      const na = a.slice(i, ea).replace(/^0+/, ''), nb = b.slice(j, eb).replace(/^0+/, '');
-      if (na.length !== nb.length) return na.length < nb.length;
-      if (na !== nb) return na < nb;
-      if (ea - i !== eb - j) return ea - i < eb - j; // fewer leading zeros first
-      i = ea; j = eb;
-      continue;
-    }
-    if (a[i] !== b[j]) return a[i]! < b[j]!;
-    i++; j++;
-  }
-  return a.length - i < b.length - j;
-}
-
-/** kubectl's isLess on decoded JSON values (nil first; two quantities by value; strings naturally). */
+/** kubectl's isLess on decoded JSON values (nil first; two quantities by value; other strings bytewise). */
 function isLess(x: unknown, y: unknown): boolean {
   if (x === null || y === null) return x === null && y !== null;
   if (typeof x === 'number' && typeof y === 'number') return x < y;
   if (typeof x === 'string' && typeof y === 'string') {
     const qx = quantityValue(x), qy = quantityValue(y);
-    return qx !== undefined && qy !== undefined ? qx < qy : naturalLess(x, y);
+    return qx !== undefined && qy !== undefined ? qx < qy : x < y;
   }
   if (typeof x === 'boolean' && typeof y === 'boolean') return !x && y;
   return JSON.stringify(x) < JSON.stringify(y);
