@@ -5,7 +5,7 @@
  */
 import type { Lesson, LessonProgress } from '../../lesson/index.js';
 import { t, type StringKey } from '../i18n/strings.js';
-import { renderMarkdown } from './markdown.js';
+import type { CommandBlock } from './markdown.js';
 import './lesson.css';
 
 export interface LessonPanelActions {
@@ -24,7 +24,12 @@ export interface LessonPanelActions {
 /** One entry of the lesson list shown when no lesson is open. */
 export interface CatalogEntry { id: string; title: string; summary: string }
 
+/** Lesson markdown into `target` (./markdown.ts; loaded with the first lesson, not for the catalog). */
+export type MarkdownRenderer = (md: string, target: HTMLElement) => CommandBlock[];
+
 export interface LessonPanel {
+  /** Set before the first show(): the catalog alone needs no markdown. */
+  setMarkdown(render: MarkdownRenderer): void;
   show(lesson: Lesson, progress: Readonly<LessonProgress>, nextTitle?: string): void;
   addHint(text: string, index: number): void;
   showSolution(commands: string[]): void;
@@ -84,6 +89,7 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
   host.replaceChildren(root);
 
   let catalog: CatalogEntry[] | undefined;
+  let renderMarkdown: MarkdownRenderer = (md, target) => { target.textContent = md; return []; };
   let shownKey = '';
   let shownProgress: unknown;
   const renderCatalog = (): void => {
@@ -160,6 +166,7 @@ export function createLessonPanel(host: HTMLElement, actions: LessonPanelActions
   };
 
   return {
+    setMarkdown(render) { renderMarkdown = render; },
     show(lesson, progress, nextTitle) { current = { lesson, progress, nextTitle }; render(); },
     addHint(text, index) {
       const box = el('div', 'lesson-hint');

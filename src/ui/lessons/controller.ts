@@ -17,6 +17,10 @@ import type { OutputSink } from '../../shell/index.js';
 
 const cache = new Map<string, Promise<Lesson>>();
 
+// marked + DOMPurify (about 0.2 MiB of idle heap) come with the first lesson opened, not for the catalog.
+let markdown: Promise<typeof import('../lesson-panel/markdown.js')> | undefined;
+const loadMarkdown = (): Promise<typeof import('../lesson-panel/markdown.js')> => (markdown ??= import('../lesson-panel/markdown.js'));
+
 export function getLesson(id: string): Promise<Lesson> {
   let p = cache.get(id);
   if (!p) { p = loadLesson(bundledLessonFiles, id); cache.set(id, p); p.catch(() => cache.delete(id)); }
@@ -141,7 +145,11 @@ export class LessonController {
     this.app.layout.lessonPicker.value = pos.lesson ?? '';
     if (!pos.lesson) { this.panel.showCatalog(this.catalog); return; }
     let lesson: Lesson;
-    try { lesson = await getLesson(pos.lesson); } catch (e) {
+    try {
+      const [l, md] = await Promise.all([getLesson(pos.lesson), loadMarkdown()]);
+      lesson = l;
+      this.panel.setMarkdown(md.renderMarkdown);
+    } catch (e) {
       this.app.repl.printAbove(`kubelab: ${e instanceof Error ? e.message : String(e)}\r\n`);
       return;
     }
