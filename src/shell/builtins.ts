@@ -161,7 +161,7 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
     ...jobBuiltins(),
     xargs: async (args, io, sh) => xargs(args, io, sh),
     bash: async (args, io, sh) => shellCommand(args, io, sh),
-    sh: async (args, io, sh) => shellCommand(args, io, sh),
+    sh: async (args, io, sh) => shellCommand(args, io, sh, true),
   };
   b['.'] = b.source!;
   b.logout = b.exit!;
@@ -245,7 +245,8 @@ async function cd(args: string[], io: CommandIO, sh: Interpreter): Promise<numbe
 }
 
 /** `bash -c 'cmd'`, `bash script.sh`; bare `bash` at the terminal starts a nested shell. */
-async function shellCommand(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {
+async function shellCommand(args: string[], io: CommandIO, outer: Interpreter, asSh = false): Promise<number> {
+  const sh = asSh ? outer.asSh() : outer;
   const fds = { stdin: io.stdin, stdinIsTerminal: false, out: io.stdout, err: io.stderr, outIsTerminal: io.isTTY };
   const i = args.findIndex((a) => a === '-c');
   const saved = sh.state;
@@ -269,7 +270,7 @@ async function shellCommand(args: string[], io: CommandIO, sh: Interpreter): Pro
     }
   }
   if (io.stdin) return run(io.stdin);
-  throw new NestedShellRequest();
+  throw new NestedShellRequest(asSh && outer.host.dialect === 'bash');
 }
 
 async function test(args: string[], io: CommandIO, sh: Interpreter): Promise<number> {

@@ -20,7 +20,8 @@
 import type { Command } from './command.js';
 import type { Vfs } from './vfs.js';
 
-export type Dialect = 'bash' | 'ash';
+/** 'dash' is Debian's /bin/sh: `kubectl exec -it pod -- sh` in a bash image (see dashHost). */
+export type Dialect = 'bash' | 'ash' | 'dash';
 
 export interface Host {
   /** Stable id: 'workstation' or `<ns>/<pod>/<container>@<pod uid>`. */
@@ -105,4 +106,16 @@ export function ashPrompt(user: string, home: string, cwd: string): string {
 export function tildify(cwd: string, home: string): string {
   if (home !== '/' && (cwd === home || cwd.startsWith(home + '/'))) return '~' + cwd.slice(home.length);
   return cwd;
+}
+
+/**
+ * The same container seen through Debian's /bin/sh (dash): prompt `# ` (`$ ` for other users),
+ * dash's error texts, no `exit` echo. Files, commands and identity are the container's own.
+ */
+export function dashHost(host: Host): Host {
+  if (host.dialect !== 'bash') return host;
+  const dash: Host = Object.create(host) as Host;
+  dash.dialect = 'dash';
+  dash.prompt = () => (host.user === 'root' ? '# ' : '$ ');
+  return dash;
 }

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandIO } from './command.js';
 import type { OutputSink, TimeDriver } from './contract.js';
-import { builtinAbsent, type Host } from './host.js';
+import { builtinAbsent, dashHost, type Host } from './host.js';
 import type { AndOr, Command as AstCommand, ForLoop, List, Pipeline, Redirect, SimpleCommand, WhileLoop, Word } from './parser/ast.js';
 import { parse } from './parser/parse.js';
 import type { JobTable } from './jobs.js';
@@ -60,7 +60,10 @@ function readsTerminal(argv: string[]): boolean {
 const MAX_LOOP = 100_000;
 
 /** Thrown by `bash`/`sh` typed without arguments at the terminal: the session starts a nested shell. */
-export class NestedShellRequest {}
+export class NestedShellRequest {
+  /** `sh` typed in a bash host: Debian's /bin/sh is dash. */
+  constructor(readonly dash = false) {}
+}
 
 export interface Fds {
   stdin: string;
@@ -115,14 +118,19 @@ export class Interpreter {
   }
 
   /** 'bash' or 'sh': the name in front of shell error messages. */
-  get shellName(): string { return this.host.dialect === 'ash' ? 'sh' : 'bash'; }
+  get shellName(): string { return this.host.dialect === 'bash' ? 'bash' : 'sh'; }
+
+  /** dash numbers its errors with the input line (1 for `sh -c`; the session counts typed lines). */
+  lineNo = 1;
 
   syntaxErrorText(token: string): string {
     if (this.host.dialect === 'ash') return `sh: syntax error: unexpected ${token === 'newline' ? 'newline' : `"${token}"`}\n`;
+    if (this.host.dialect === 'dash') return `sh: ${this.lineNo}: Syntax error: ${token === 'newline' ? 'newline' : `"${token}"`} unexpected\n`;
     return `bash: syntax error near unexpected token \`${token}'\n`;
   }
 
   notFoundText(name: string): string {
+    if (this.host.dialect === 'dash') return `sh: ${this.lineNo}: ${name}: not found\n`;
     return this.host.dialect === 'ash' ? `sh: ${name}: not found\n` : `${this.shellName}: ${name}: command not found\n`;
   }
 
@@ -182,6 +190,12 @@ export class Interpreter {
       }
     }
     return code;
+  }
+
+  /** This shell's `sh`: the same state seen by dash when this is a bash host (`sh -c` there is dash). */
+  asSh(): Interpreter {
+    if (this.host.dialect !== 'bash') return this;
+    return new Interpreter({ host: dashHost(this.host), time: this.time, builtins: this.builtins, pid: this.pid, columns: this.columns, state: this.state });
   }
 
   /** A background job is a subshell: a copy of this shell's state, its own signal and clock. */
@@ -394,6 +408,8 @@ export class Interpreter {
     const command: Command | undefined = name.includes('/') ? this.commandAtPath(name) : this.host.commands[name];
     try {
       if (builtin) return await builtin(argv.slice(1), io, this);
+      // A tool whose binary is not installed is the shell's own "not found" (dash numbers it).
+      if (command && (command as { available?: (fs: Host['fs']) => boolean }).available?.(this.host.fs) === false) { io.stderr(this.notFoundText(name)); return 127; }
       if (command) return await command(argv.slice(1), io);
       if (name.includes('/')) return this.pathNotRunnable(name, io.stderr);
       io.stderr(this.notFoundText(name));
@@ -418,7 +434,7 @@ export class Interpreter {
   /** `./script` or `/bin/x`: we run no files, but say what bash says about them. */
   private pathNotRunnable(name: string, err: (t: string) => void): number {
     const abs = this.host.fs.resolve(this.state.cwd, name);
-    if (!this.host.fs.exists(abs)) { err(this.host.dialect === 'ash' ? this.notFoundText(name) : `${this.shellName}: ${name}: No such file or directory\n`); return 127; }
+    if (!this.host.fs.exists(abs)) { err(this.host.dialect !== 'bash' ? this.notFoundText(name) : `${this.shellName}: ${name}: No such file or directory\n`); return 127; }
     if (this.host.fs.isDir(abs)) { err(`${this.shellName}: ${name}: Is a directory\n`); return 126; }
     err(`${this.shellName}: ${name}: Permission denied\n`);
     return 126;

@@ -13,7 +13,7 @@ import type { ApiClient, ClusterProfile } from '../cluster/index.js';
 import { KubectlError, runKubectl as realKubectl, type InteractiveRequest, type KubeConfigState, type RunKubectl } from '../kubectl/index.js';
 import type { CommandIO } from './command.js';
 import type { Completion, LineResult, OutputSink, Session, TimeDriver } from './contract.js';
-import type { ContainerSpec, Host } from './host.js';
+import { dashHost, type ContainerSpec, type Host } from './host.js';
 import type { NetworkHost } from '../net/index.js';
 import { shellBuiltins } from './builtins.js';
 import { attachCluster, workstationTools } from './container/index.js';
@@ -67,6 +67,8 @@ type FrameKind = 'login' | 'nested' | 'attach' | 'exec' | 'input';
 
 interface Frame {
   kind: FrameKind;
+  /** Lines read by this shell (dash's error line numbers). */
+  linesRead?: number;
   host: Host;
   interp: Interpreter;
   history: string[];
@@ -296,6 +298,9 @@ class SessionImpl implements ShellSession {
     const parsed = parse(src);
     if (parsed.kind === 'incomplete') return { complete: false };
     this.buffer = [];
+    // dash numbers its error messages with the line it read.
+    frame.linesRead = (frame.linesRead ?? 0) + src.split('\n').length;
+    frame.interp.lineNo = frame.linesRead;
     const host = frame.host.label;
     if (src.trim() !== '' && frame.history[frame.history.length - 1] !== src && !/^\s/.test(src)) frame.history.push(src);
     if (parsed.kind === 'error') {
@@ -437,7 +442,7 @@ class SessionImpl implements ShellSession {
       const state = freshState(cur.host, cur.interp.state.cwd);
       for (const k of cur.interp.state.exported) if (cur.interp.state.vars[k] !== undefined) state.vars[k] = cur.interp.state.vars[k]!;
       state.exported = [...cur.interp.state.exported];
-      const nested = this.makeFrame('nested', cur.host, state);
+      const nested = this.makeFrame('nested', e.dash ? dashHost(cur.host) : cur.host, state);
       nested.rcPending = true;
       this.frames.push(nested);
       return 0;
@@ -543,7 +548,8 @@ class SessionImpl implements ShellSession {
         throw e;
       }
     }
-    const frame = this.makeFrame(req.kind, host, freshState(host));
+    // `-- sh` in a Debian/Ubuntu image is dash, not bash.
+    const frame = this.makeFrame(req.kind, argv[0] === 'sh' ? dashHost(host) : host, freshState(host));
     frame.spec = spec;
     if (req.kind === 'exec') frame.pid = this.cluster.runtime?.spawnProcess?.(spec.namespace, spec.pod, spec.container, argv.join(' '), host.user, this.cluster.clock.now());
     frame.suppressPrompt = req.kind === 'attach';
