@@ -48,7 +48,8 @@ export const logsVerb: VerbSpec = {
     }
     const all = f.bool('all-containers');
     if (all && container) throw new KubectlError(`--all-containers=true should not be specified with container name ${container}`);
-    const tail = f.int('tail');
+    // With a selector and no --tail, only the last 10 lines of each container (logs.go selectorTail).
+    const tail = selector && !f.has('tail') ? 10 : f.int('tail');
     if (tail < -1) throw new KubectlError('--tail must be greater than or equal to -1');
     if (f.has('limit-bytes') && f.int('limit-bytes') <= 0) throw new KubectlError('--limit-bytes must be greater than 0');
 

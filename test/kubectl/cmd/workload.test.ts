@@ -87,6 +87,14 @@ describe('kubectl logs and exec', () => {
     expect((await env.run('logs nginx-pod --tail=1')).out.split('\n').filter(Boolean)).toHaveLength(1);
     expect(await env.run('logs nope')).toEqual({ out: '', err: 'Error from server (NotFound): pods "nope" not found\n', code: 1 });
     expect(await env.run('logs')).toEqual({ out: '', err: "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n", code: 1 });
+    // A selector shows the last 10 lines of each container unless --tail is given.
+    const full = r.out.split('\n').filter(Boolean);
+    expect(full.length).toBeGreaterThan(10);
+    expect((await env.run('logs -l app=nginx')).out).toBe((await env.run('logs -l app=nginx --tail=10')).out);
+    expect((await env.run('logs -l run=nope')).err).toBe('No resources found in default namespace.\n');
+    const one = await env.run('logs -l app=nginx --prefix');
+    expect(one.out.split('\n').filter((l) => l.startsWith('[pod/nginx-pod/nginx-container] '))).toHaveLength(10);
+    expect((await env.run('logs -l app=nginx --tail=-1 --prefix')).out.split('\n').filter((l) => l.startsWith('[pod/nginx-pod/'))).toHaveLength(full.length);
     const dep = await env.run('logs deploy/nginx-deploy');
     expect(dep.err).toMatch(/^Found 3 pods, using pod\/nginx-deploy-/);
   });
