@@ -12,7 +12,10 @@ const JP_NAMES = '-o=jsonpath={range .items[*]}{.metadata.namespace}{"/"}{.metad
 const ARGS: string[][] = [
   ...KINDS.flatMap((t) => [['get', t, '-A', '-o', 'yaml'], ['get', t, '-A', '-o', 'json'], ['get', t, '-A', '-o', 'name'], ['get', t, '-A', JP_NAMES]]),
   ['get', 'pod', 'nginx-pod', '-o', 'yaml'], ['get', 'svc', 'nginx-svc', '-o', 'json'], ['get', 'ep', 'external-svc', '-o', 'yaml'],
-  ['get', 'secret', 'token', '-o', 'yaml'], ['get', 'cm', 'site', '-o', 'json'], ['get', 'deploy', 'nginx-deploy', '-o', 'yaml'],
+  ['get', 'secret', 'token', '-o', 'yaml'], ['get', 'sts', 'web', '-o', 'yaml'], ['get', 'job', 'pi', '-o', 'json'], ['get', 'ns', 'default', '-o', 'yaml'],
+  ['get', 'sa', 'default', '-o', 'json'], ['get', 'svc', 'nginx-headless', '-o', 'yaml'], ['get', 'svc', 'nginx-np', 'nginx-lb', 'rtfm-service', '-o', 'json'],
+  ['get', 'endpointslices', '-l', 'kubernetes.io/service-name=nginx-svc', '-o', 'yaml'], ['get', 'events', '--field-selector', 'type=Warning', '-o', 'yaml'],
+  ['get', 'svc', '-o', 'jsonpath={.items[*].spec.ports[*].nodePort}'], ['get', 'pods', '-o', 'jsonpath={.items[*].metadata.ownerReferences[0].kind}'], ['get', 'cm', 'site', '-o', 'json'], ['get', 'deploy', 'nginx-deploy', '-o', 'yaml'],
   ['get', 'svc', 'nginx-lb', '-o', 'jsonpath={.spec.ports[0].nodePort}'], ['get', 'svc', 'rtfm-service', '-o', 'jsonpath={.spec.externalName}'],
   ['get', 'pods', '-o', 'jsonpath={.items[*].status.podIP}'], ['get', 'nodes', '-o', 'jsonpath={.items[*].status.addresses[?(@.type=="InternalIP")].address}'],
   ['get', 'pod', 'broken', '-o', 'jsonpath={.spec.nothing}{.metadata.name}'], ['get', 'svc', 'nginx-svc', '-o', 'jsonpath={.spec.ports}'],
