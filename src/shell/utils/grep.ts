@@ -39,6 +39,26 @@ export const grep: Command = async (rawArgs, io) => {
     io.stderr(`grep: ${e instanceof RegexError ? e.message : 'Invalid regular expression'}\n`);
     return 2;
   }
+  // -A/-B/-C: lines of context around each selected line, groups apart separated by `--`.
+  const ctxLen = (k: string): number | undefined => {
+    const v = lastValue(o, k);
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw new RangeError(v);
+    return Number(v);
+  };
+  let after = 0, before = 0;
+  try {
+    const c = ctxLen('C') ?? 0;
+    after = ctxLen('A') ?? c;
+    before = ctxLen('B') ?? c;
+  } catch (e) {
+    io.stderr(`grep: ${(e as Error).message}: invalid context length argument\n`);
+    return 2;
+  }
+  const withContext = (after > 0 || before > 0) && !f.has('o') && !f.has('c') && !f.has('l') && !f.has('L') && !f.has('q');
+  let printedAny = false;
+  const maxM = lastValue(o, 'm');
+  const max = maxM === undefined ? Infinity : Number(maxM);
   const recursive = f.has('r') || f.has('R');
   const implicitDot = operands.length === 0 && recursive;
   if (operands.length === 0) operands.push(recursive ? '.' : '-');
@@ -51,6 +71,10 @@ export const grep: Command = async (rawArgs, io) => {
   const search = (input: { name: string; text: string }): boolean => {
     let count = 0;
     const ls = lines(input.text);
+    if (withContext) {
+      searchWithContext(input, ls);
+      return false;
+    }
     for (let n = 0; n < ls.length; n++) {
       const line = ls[n]!;
       re.lastIndex = 0;
@@ -77,6 +101,31 @@ export const grep: Command = async (rawArgs, io) => {
     if (f.has('L') && count === 0) io.stdout(fileName(input.name) + '\n');
     return false;
   };
+  function searchWithContext(input: { name: string; text: string }, ls: string[]): void {
+    const csep = color ? `${C.sep}-${C.end}` : '-';
+    const prefix = (n: number, s: string): string => (showName ? fileName(input.name) + s : '') + (f.has('n') ? (color ? `${C.line}${n + 1}${C.end}` : `${n + 1}`) + s : '');
+    let lastOut = -1, pendingAfter = 0, count = 0;
+    const context = (n: number): void => { io.stdout(prefix(n, csep) + ls[n]! + '\n'); lastOut = n; printedAny = true; };
+    for (let n = 0; n < ls.length; n++) {
+      re.lastIndex = 0;
+      const selected = count < max && re.test(ls[n]!) !== f.has('v');
+      if (!selected) {
+        if (pendingAfter > 0) { context(n); pendingAfter--; } else if (count >= max) break;
+        continue;
+      }
+      count++;
+      matched = true;
+      const start = Math.max(n - before, lastOut + 1);
+      if (printedAny && (lastOut < 0 || start > lastOut + 1)) io.stdout(color ? `${C.sep}--${C.end}\n` : '--\n');
+      for (let i = start; i < n; i++) context(i);
+      re.lastIndex = 0;
+      const line = color && !f.has('v') ? ls[n]!.replace(re, (m) => (m ? `${C.match}${m}${C.end}` : m)) : ls[n]!;
+      io.stdout(prefix(n, sep) + line + '\n');
+      lastOut = n; printedAny = true;
+      pendingAfter = after;
+    }
+  }
+
   for (const op of operands) {
     const inputs: { name: string; text: string }[] = [];
     if (op === '-') inputs.push({ name: '(standard input)', text: io.stdin });
