@@ -170,3 +170,18 @@ export function notFoundTagMessage(ref: ImageRef): string {
   const n = ref.normalized;
   return `rpc error: code = NotFound desc = failed to pull and unpack image "${n}": failed to resolve reference "${n}": ${n}: not found`;
 }
+
+/** Last patch release of each minor line, and the `stable` tag (what nginx:1.27 or nginx:stable-alpine runs). */
+const RELEASE_LINES: Record<string, Record<string, string>> = {
+  'docker.io/library/nginx': { '1.29': '1.29.3', '1.28': '1.28.0', '1.27': '1.27.5', '1.26': '1.26.3', '1.25': '1.25.5', '1.24': '1.24.0', '1.23': '1.23.4', stable: '1.28.0' },
+  'docker.io/library/httpd': { '2.4': '2.4.65' },
+};
+
+/** The product version an image reference runs: a pinned x.y.z tag, the last patch of an x.y line, or the catalog's. */
+export function productVersion(ref: ImageRef): string | undefined {
+  const v = ref.info?.version;
+  if (!v) return undefined;
+  const t = ref.tag.split('-')[0]!;
+  if (/^\d+\.\d+\.\d+$/.test(t)) return t;
+  return RELEASE_LINES[ref.repository]?.[t] ?? v;
+}

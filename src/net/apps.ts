@@ -2,6 +2,7 @@
  * Which server program an image runs and on which ports it listens: the network's fallback
  * when the container runtime does not say. Keyed by image repository (no registry, no tag).
  */
+import { productVersion, resolveImage } from '../cluster/images.js';
 import type { HttpServer } from './http.js';
 import { HttpdServer } from './servers/httpd.js';
 import { NginxServer } from './servers/nginx.js';
@@ -29,8 +30,8 @@ export function appForImage(image: string): AppInfo | undefined {
   const { repo, tag } = imageRepo(image);
   const info = APPS[repo];
   if (!info) return undefined;
-  // A pinned full version tag (nginx:1.27.5) is what the server reports.
-  const version = /^\d+\.\d+\.\d+$/.test(tag) ? tag : info.version;
+  // A pinned tag (nginx:1.27.5, nginx:1.27 → its last patch) is what the server reports.
+  const version = productVersion(resolveImage(image)) ?? (/^\d+\.\d+\.\d+$/.test(tag) ? tag : info.version);
   return { ...info, version };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ApiClient } from '../cluster/api/types.js';
-import { resolveImage } from '../cluster/images.js';
+import { productVersion, resolveImage } from '../cluster/images.js';
 import type { ClusterProfile } from '../cluster/profile.js';
 import { ApiView } from './api-view.js';
 import { appForImage, serverFor } from './apps.js';
@@ -198,7 +198,7 @@ export class Network {
     const app = l.app ?? appForImage(image)?.app;
     // The catalog's product version (nginx 1.29.3), unless the tag pins another (nginx:1.27.5).
     const pinned = appForImage(image)?.version;
-    const version = l.version ?? (/:\d+\.\d+\.\d+$/.test(image) ? pinned : resolveImage(image).info?.version ?? pinned) ?? '';
+    const version = l.version ?? productVersion(resolveImage(image)) ?? pinned ?? '';
     const key = `${ns}/${name}/${l.container}/${pod.metadata?.uid ?? ''}/${app}/${version}`;
     let server = this.servers.get(key);
     if (server === undefined) {

@@ -13,6 +13,10 @@ describe('nginx in the nginx image', () => {
     expect((await w.type('kubectl exec web -- nginx -s reload')).err).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] (\d+)#\1: signal process started\n$/);
     expect(await w.type('kubectl exec web -- nginx -x')).toMatchObject({ err: 'nginx: invalid option: "x"\ncommand terminated with exit code 1\n', code: 1 });
     expect((await w.type('kubectl exec web -- which nginx')).out).toBe('/usr/sbin/nginx\n');
+    await w.type('kubectl run old --image nginx:1.27');
+    w.cluster.advance(60_000);
+    expect((await w.type('kubectl exec old -- nginx -v')).err).toBe('nginx version: nginx/1.27.5\n');
+    expect((await w.type('kubectl exec old -- curl -sI localhost')).out).toMatch(/\r\nServer: nginx\/1\.27\.5\r\n/);
     expect((await w.type('kubectl exec bb -- nginx -v')).err).toMatch(/exec: "nginx": executable file not found in \$PATH/);
   });
 });

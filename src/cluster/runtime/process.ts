@@ -4,7 +4,7 @@
  * (and with which code), what it prints, which ports it listens on and how it reacts to SIGTERM.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import type { ImageInfo } from '../images.js';
+import { productVersion, resolveImage, type ImageInfo } from '../images.js';
 import { startupLogs } from './logs.js';
 
 export interface ProcessPlan {
@@ -49,7 +49,7 @@ export function planProcess(c: Container, info: ImageInfo, startedAt: number, cp
         if (info.requiresEnv && !info.requiresEnv.anyOf.some((v) => env.has(v))) {
           return { argv, exitAfterMs: 150, exitCode: 1, logs: info.requiresEnv.errorLog, ports: [], stopMs: 0, commands: [argv.join(' ')] };
         }
-        return { argv, exitCode: 0, logs: startupLogs(info, startedAt, cpus), ports: info.ports, stopMs: info.stopMs, commands: serverCommands(info, argv, cpus) };
+        return { argv, exitCode: 0, logs: startupLogs({ ...info, version: productVersion(resolveImage(c.image ?? '')) ?? info.version }, startedAt, cpus), ports: info.ports, stopMs: info.stopMs, commands: serverCommands(info, argv, cpus) };
       }
       case 'shell':
       case 'repl':
