@@ -31,6 +31,14 @@ describe('network tools as a container main process', () => {
     expect(h.exitCode).toBe(0);
   });
 
+  it('kubectl run -it --rm (restart Always) -- wget: the page, then the session ends and the pod is deleted', async () => {
+    const h = await withService();
+    const out = await h.run('kubectl run -it --rm t2 --image=busybox -- wget -qO- nginx-svc');
+    expect(out.startsWith(`${HINT}${NGINX_HEAD}`)).toBe(true);
+    expect(out.endsWith("</html>\nSession ended, resume using 'kubectl attach t2 -c t2 -i -t' command when the pod is running\npod \"t2\" deleted\n")).toBe(true);
+    expect(await h.run('kubectl get pod t2 --no-headers')).toMatch(/^t2 +0\/1 +Terminating +0 +\d+s\n$/);
+  });
+
   it('without attaching: the pod completes and kubectl logs shows what the tool printed', async () => {
     const h = await withService();
     await h.run('kubectl run c2 --image=curlimages/curl --restart=Never -- curl -s nginx-svc');

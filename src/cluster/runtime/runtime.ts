@@ -110,11 +110,14 @@ export class ContainerRuntime {
     return true;
   }
 
-  /** Running main processes that wait for a session to run them (network tools, see ProcessPlan.external). */
+  /**
+   * Running main processes that wait for a session to run them (network tools, see ProcessPlan.external).
+   * One with stdin open (`kubectl run -i`) is left to the session that attaches to it.
+   */
   pendingExternal(): { namespace: string; pod: string; container: string; argv: string[]; startedAt: number }[] {
     const out: { namespace: string; pod: string; container: string; argv: string[]; startedAt: number }[] = [];
     for (const p of this.pods.values()) {
-      for (const c of p.containers) if (c.external && !c.external.claimed && c.phase === 'running') out.push({ namespace: p.namespace, pod: p.name, container: c.name, argv: c.external.argv, startedAt: c.startedAt ?? 0 });
+      for (const c of p.containers) if (c.external && !c.external.claimed && !c.stdin && c.phase === 'running') out.push({ namespace: p.namespace, pod: p.name, container: c.name, argv: c.external.argv, startedAt: c.startedAt ?? 0 });
     }
     return out;
   }
