@@ -151,7 +151,10 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
       }
       if (meter && elapsed >= 1000) io.stderr(meterLine({ received: 0, uploaded: 0, elapsedMs: elapsed }));
       endMeter();
-      return failExchange(fail, r, url, elapsed, version);
+      const code = failExchange(fail, r, url, elapsed, version);
+      // -w is written after a failed transfer too: %{http_code} is 000 without a response.
+      if (o.writeOut !== undefined) io.stdout(writeOut(o.writeOut, { url }, elapsed, redirects, 0));
+      return code;
     }
     const res = r.response;
     if (o.verbose) {
@@ -179,7 +182,9 @@ async function fetchOne(ctx: ToolContext, io: CommandIO, o: CurlOpts, rawUrl: st
     if (o.fail && res.status >= 400) {
       io.stdout(out);
       endMeter();
-      return fail(22, `The requested URL returned error: ${res.status}`);
+      const code = fail(22, `The requested URL returned error: ${res.status}`);
+      if (o.writeOut !== undefined) io.stdout(writeOut(o.writeOut, last, elapsed, redirects, 0));
+      return code;
     }
     if (!o.head) out += res.body;
     if (meter) {
@@ -258,13 +263,15 @@ function minDefined(a?: number, b?: number): number | undefined {
   return Math.min(a, b);
 }
 
-function writeOut(fmt: string, last: { res: HttpResponse; url: ParsedUrl; ip: string; port: number }, elapsedMs: number, redirects: number, size: number): string {
+function writeOut(fmt: string, last: { res?: HttpResponse; url: ParsedUrl; ip?: string; port?: number }, elapsedMs: number, redirects: number, size: number): string {
+  const res = last.res;
+  const code = String(res?.status ?? 0).padStart(3, '0');
   const vars: Record<string, string> = {
-    http_code: String(last.res.status).padStart(3, '0'), response_code: String(last.res.status).padStart(3, '0'),
+    http_code: code, response_code: code,
     url_effective: formatUrl(last.url), time_total: (elapsedMs / 1000).toFixed(6), size_download: String(size),
-    remote_ip: last.ip, remote_port: String(last.port), content_type: header(last.res.headers, 'Content-Type') ?? '',
-    num_redirects: String(redirects), redirect_url: header(last.res.headers, 'Location') ?? '',
-    size_header: String(formatResponseHead(last.res).length), http_version: '1.1', scheme: last.url.scheme,
+    remote_ip: last.ip ?? '', remote_port: last.port === undefined ? '0' : String(last.port), content_type: (res && header(res.headers, 'Content-Type')) ?? '',
+    num_redirects: String(redirects), redirect_url: (res && header(res.headers, 'Location')) ?? '',
+    size_header: String(res ? formatResponseHead(res).length : 0), http_version: res ? '1.1' : '0', scheme: last.url.scheme,
   };
   return fmt.replace(/%\{([a-z_]+)\}|\\n|\\t|\\r|%%/g, (m, v: string | undefined) => {
     if (m === '\\n') return '\n';
