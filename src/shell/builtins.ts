@@ -18,7 +18,7 @@ export interface BuiltinDeps {
   now(): number;
 }
 
-const NAMES_BASH = ['cd', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'help', 'source', '.', ':', 'test', '[', 'env', 'watch', 'which', 'bash', 'sh', 'jobs', 'kill', 'fg', 'wait'];
+const NAMES_BASH = ['complete', 'cd', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'help', 'source', '.', ':', 'test', '[', 'env', 'watch', 'which', 'bash', 'sh', 'jobs', 'kill', 'fg', 'wait'];
 
 export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
   const b: Record<string, Builtin> = {
@@ -106,8 +106,13 @@ export function shellBuiltins(deps: BuiltinDeps): Record<string, Builtin> {
         io.stderr(`${sh.shellName}: ${args[0]}: ${fsErrorText(e)}\n`);
         return 1;
       }
+      // A bash completion script (`source <(kubectl completion bash)`) only defines functions and
+      // registers them with `complete`; this shell's Tab completion already knows kubectl.
+      if (isCompletionScript(text)) return 0;
       return sh.runSource(text, { stdin: io.stdin, stdinIsTerminal: false, out: io.stdout, err: io.stderr, outIsTerminal: io.isTTY }, io.signal);
     },
+    // `complete -o default -F __start_kubectl k` (the kubectl docs' alias line): Tab completion is built in.
+    complete: async () => 0,
     ':': async () => 0,
     alias: async (args, io, sh) => {
       const aliases = (sh.state.aliases ??= {});
@@ -371,4 +376,9 @@ async function watch(args: string[], io: CommandIO, sh: Interpreter, deps: Built
   }
   io.stdout('\x1b[?1049l');
   return 0;
+}
+
+/** Function definitions plus a `complete` registration: what `kubectl completion bash` prints. */
+function isCompletionScript(text: string): boolean {
+  return /^\s*complete\s+-/m.test(text) && /^\s*[A-Za-z_][\w-]*\s*\(\)\s*\{?\s*$/m.test(text);
 }

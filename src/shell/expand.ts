@@ -11,6 +11,8 @@ export interface ExpandEnv {
   home(): string;
   /** Runs `$(...)` and returns its stdout (trailing newlines are stripped here). */
   substitute(source: string): Promise<string>;
+  /** Runs `<(...)` and returns the /dev/fd path that holds its output. */
+  processSubstitute?(source: string, dir: '<' | '>'): Promise<string>;
   fs: FileSystem;
   cwd: string;
 }
@@ -37,6 +39,11 @@ export async function expandWord(w: Word, env: ExpandEnv, split = true): Promise
   };
   for (const part of w.parts) {
     if (part.k === 'tilde') { cur().push({ text: env.home(), quoted: true }); keep[keep.length - 1] = true; continue; }
+    if (part.k === 'proc') {
+      cur().push({ text: env.processSubstitute ? await env.processSubstitute(part.source, part.dir) : '', quoted: true });
+      keep[keep.length - 1] = true;
+      continue;
+    }
     if (part.k === 'lit') {
       cur().push({ text: part.text, quoted: part.quoted });
       if (part.quoted || part.text) keep[keep.length - 1] = true;

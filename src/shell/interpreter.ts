@@ -320,10 +320,19 @@ export class Interpreter {
   }
 
   expandEnv(fds: Fds, signal: AbortSignal): ExpandEnv {
+    let procSubsts = 0;
     return {
       getVar: (n) => this.getVar(n),
       home: () => this.state.vars['HOME'] ?? this.host.home,
       substitute: (src) => this.substitute(src, fds, signal),
+      processSubstitute: async (src, dir) => {
+        // bash hands out /dev/fd/63, 62, ... ; the output is complete before the command reads it.
+        const path = `/dev/fd/${63 - (procSubsts++ % 32)}`;
+        const text = dir === '<' ? await this.substitute(src, fds, signal) : '';
+        if (!this.host.fs.exists('/dev/fd')) this.host.fs.mkdir('/dev/fd', true);
+        this.host.fs.writeFile(path, text);
+        return path;
+      },
       fs: this.host.fs,
       cwd: this.state.cwd,
     };

@@ -9,6 +9,8 @@ export type WordPart =
   | { k: 'sub'; source: string; quoted: boolean }
   /** $(( expr )): integer arithmetic. */
   | { k: 'arith'; expr: string; quoted: boolean }
+  /** `<(...)` / `>(...)`: runs the list and stands for a /dev/fd path holding its output. */
+  | { k: 'proc'; source: string; dir: '<' | '>' }
   /** A leading unquoted `~`. */
   | { k: 'tilde' };
 

@@ -50,6 +50,13 @@ export class Lexer {
       this.readHeredocBodies();
       return { t: 'nl' };
     }
+    if ((c === '<' || c === '>') && s[this.pos + 1] === '(') {
+      // Process substitution: a word of its own (`source <(kubectl completion bash)`, `diff <(a) <(b)`).
+      const start = this.pos;
+      const end = matchParen(s, this.pos + 2);
+      this.pos = end + 1;
+      return { t: 'word', word: { parts: [{ k: 'proc', source: s.slice(start + 2, end), dir: c }], raw: s.slice(start, this.pos) } };
+    }
     for (const op of OPS) {
       if (s.startsWith(op, this.pos)) { this.pos += op.length; return { t: 'op', op }; }
     }
