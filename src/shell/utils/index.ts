@@ -8,6 +8,7 @@ import { awk } from './awk.js';
 import { cat } from './cat.js';
 import { cut, tr } from './cut-tr.js';
 import { makeDate } from './date.js';
+import { makeDiff } from './diff.js';
 import { echo, printf } from './echo.js';
 import { makeEditor, type OpenEditor } from './editor.js';
 import { cp, mkdir, mv, rm, tee, touch } from './files.js';
@@ -34,7 +35,7 @@ export interface UtilityDeps {
 
 export function coreUtilities(deps: UtilityDeps): Record<string, Command> {
   return {
-    awk, base64, cat, clear, cp, cut, date: makeDate(deps.now), echo, false: falseCmd, find, grep, head, printenv,
+    awk, base64, cat, clear, cp, cut, date: makeDate(deps.now), diff: makeDiff(deps.now), echo, false: falseCmd, find, grep, head, printenv,
     uname: makeUname(deps.hostname, deps.kernel ?? '6.8.0-60-generic'),
     hostname: makeHostname(deps.hostname, deps.ip), ls: makeLs(deps.now), mkdir, mv, printf, pwd, rm,
     sed, sleep, sort, tail, tee, touch, tr, true: trueCmd, uniq, wc, whoami: makeWhoami(deps.user), yes,

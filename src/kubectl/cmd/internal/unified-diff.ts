@@ -1,8 +1,9 @@
 /** `diff -u` (GNU diffutils) hunks for two texts: 3 lines of context, LCS-based edit script. */
 
-type Op = { t: ' ' | '-' | '+'; line: string };
+export type Op = { t: ' ' | '-' | '+'; line: string };
 
-function editScript(a: string[], b: string[]): Op[] {
+/** The LCS edit script, deletions before insertions within a change (as GNU diff orders them). */
+export function editScript(a: string[], b: string[]): Op[] {
   const n = a.length, m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
