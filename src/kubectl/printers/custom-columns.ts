@@ -1,6 +1,6 @@
 /**
  * -o custom-columns=HEADER:.path,... and custom-columns-file (cli-runtime printers/customcolumn.go):
- * a client-side table with kubectl's tabwriter; `<none>` for missing values; several values
+ * a client-side table with kubectl's tabwriter; `<none>` for missing values, `<nil>` for nulls; several values
  * of one path joined by `,`.
  */
 import type { KubeObject } from '../../cluster/api/types.js';
@@ -27,8 +27,8 @@ export function parseCustomColumns(spec: string, fromFile: boolean): Column[] {
   });
 }
 
-/** customcolumn.go prints each value with `%v`. */
-const cell = (v: unknown): string => show(v);
+/** customcolumn.go prints each value with `%v` (a null is `<nil>`; only a missing one is `<none>`). */
+const cell = (v: unknown): string => show(v, true);
 
 export function customColumnsPrinter(spec: string, items: readonly KubeObject[], noHeaders: boolean): string {
   const fromFile = spec.startsWith('file:');
@@ -36,7 +36,7 @@ export function customColumnsPrinter(spec: string, items: readonly KubeObject[],
   const rows: string[][] = noHeaders ? [] : [cols.map((c) => c.header)];
   for (const o of items) {
     rows.push(cols.map((c) => {
-      const vals = evalPath(c.path, o).filter((v) => v !== undefined && v !== null);
+      const vals = evalPath(c.path, o).filter((v) => v !== undefined);
       return vals.length ? vals.map(cell).join(',') : '<none>';
     }));
   }

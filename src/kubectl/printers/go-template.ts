@@ -48,14 +48,18 @@ function evalExpr(expr: string, dot: unknown, root: unknown): unknown {
     return v;
   }
   if (words[0] === 'len') { const v = val(words[1]!); return Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : typeof v === 'string' ? v.length : 0; }
-  if (words[0] === 'printf' || words[0] === 'print') return words.slice(words[0] === 'printf' ? 2 : 1).map(val).map(show).join('');
+  if (words[0] === 'printf' || words[0] === 'print') return words.slice(words[0] === 'printf' ? 2 : 1).map(val).map((v) => show(v)).join('');
   return val(words[0] ?? '.');
 }
 
-/** Go's `%v` of a decoded JSON value: `map[k:v ...]` with sorted keys, `[a b]`, `<no value>` for missing. */
-export function show(v: unknown): string {
-  if (v === undefined || v === null) return '<no value>';
-  if (typeof v === 'object') return Array.isArray(v) ? `[${v.map(show).join(' ')}]` : `map[${Object.keys(v).sort().map((k) => `${k}:${show((v as Record<string, unknown>)[k])}`).join(' ')}]`;
+/**
+ * Go's `%v` of a decoded JSON value: `map[k:v ...]` with sorted keys, `[a b]`; a template prints
+ * `<no value>` for a missing or null value, fmt prints `<nil>` for a null inside a map or list.
+ */
+export function show(v: unknown, nested = false): string {
+  if (v === undefined || v === null) return nested && v === null ? '<nil>' : '<no value>';
+  const inner = (x: unknown): string => show(x, true);
+  if (typeof v === 'object') return Array.isArray(v) ? `[${v.map(inner).join(' ')}]` : `map[${Object.keys(v).sort().map((k) => `${k}:${inner((v as Record<string, unknown>)[k])}`).join(' ')}]`;
   return String(v);
 }
 
