@@ -55,11 +55,16 @@ function parseSteps(expr: string): Step[] {
         const m = /^(@[^=!<>\s]*)\s*(==|!=|<=|>=|<|>)?\s*(.*)$/.exec(body);
         if (!m) throw new JsonPathError(`unrecognized filter "${body}"`);
         const left = parseSteps(m[1]!.slice(1));
-        if (!m[2]) { steps.push({ t: 'filter', left }); continue; }
         const r = m[3]!.trim();
+        // Go splits `left op right` at the operator characters and lexes the right side as an
+        // action: `=~"x"` leaves `~"x"`, whose `~` no action may start with.
+        const bad = /^[=!<>]*([^-+0-9"'@$.[\]a-zA-Z_ ])/.exec(r);
+        if (bad) throw new JsonPathError(`unrecognized character in action: U+${bad[1]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${bad[1]}'`);
+        if (!m[2]) { steps.push({ t: 'filter', left }); continue; }
         steps.push({ t: 'filter', left, op: m[2], right: r.startsWith('@') ? { path: parseSteps(r.slice(1)) } : { lit: parseLiteral(r) } });
-      } else if (/^'.*'$|^".*"$/.test(inner)) {
-        steps.push({ t: 'field', name: inner.slice(1, -1) });
+      } else if (/^'[^']*'$/.test(inner)) {
+        // A dict key: Go re-parses `['a.b']` as `{.a.b}` (dots still separate unless escaped).
+        steps.push(...parseSteps(`.${inner.slice(1, -1)}`));
       } else if (inner === '*') {
         steps.push({ t: 'index', single: false, all: true });
       } else if (/^-?\d+$/.test(inner)) {
