@@ -1,7 +1,9 @@
 /**
  * -o go-template: the small subset of Go text/template learners use with kubectl:
  * `{{.a.b}}`, `{{range .items}}...{{end}}`, `{{if .x}}...{{else}}...{{end}}`, `{{"\n"}}`,
- * `{{index .metadata.labels "app"}}`, `{{len .items}}`, `{{- ... -}}` trimming.
+ * `{{index .metadata.labels "app"}}`, `{{len .items}}`, `{{- ... -}}` trimming, pipelines
+ * (`{{.data.token | base64decode}}`), variables (`{{range $i, $p := .items}}`), `(...)`, and the
+ * comparison/logic functions and printf verbs (%s %v %d %q) of text/template.
  */
 import { KubectlError } from '../errors.js';
 
@@ -29,27 +31,92 @@ function tokenize(tpl: string): Tok[] {
   return out;
 }
 
-function lookup(path: string, dot: unknown, root: unknown): unknown {
-  if (path === '.') return dot;
-  let cur: unknown = path.startsWith('$') ? root : dot;
-  for (const part of path.replace(/^\$/, '').split('.').filter((p) => p !== '')) {
+type Vars = Map<string, unknown>;
+
+function field(cur: unknown, path: string): unknown {
+  for (const part of path.split('.').filter((p) => p !== '')) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
 }
 
-function evalExpr(expr: string, dot: unknown, root: unknown): unknown {
-  const words = expr.match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
-  const val = (w: string): unknown => (w.startsWith('"') ? JSON.parse(w) as string : /^-?\d+$/.test(w) ? Number(w) : lookup(w, dot, root));
-  if (words[0] === 'index') {
-    let v = val(words[1]!);
-    for (const k of words.slice(2)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[String(val(k))] : undefined;
-    return v;
+/** Splits a pipeline at `|` and a command at spaces, outside quotes and parentheses. */
+function split(expr: string, sep: 'pipe' | 'space'): string[] {
+  const out: string[] = [];
+  let cur = '', depth = 0, quote = '';
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i]!;
+    if (quote) { cur += c; if (c === '\\' && quote === '"') cur += expr[++i] ?? ''; else if (c === quote) quote = ''; continue; }
+    if (c === '"' || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (depth === 0 && (sep === 'pipe' ? c === '|' : /\s/.test(c))) { if (cur.trim()) out.push(cur.trim()); cur = ''; continue; }
+    cur += c;
   }
-  if (words[0] === 'len') { const v = val(words[1]!); return Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : typeof v === 'string' ? v.length : 0; }
-  if (words[0] === 'printf' || words[0] === 'print') return words.slice(words[0] === 'printf' ? 2 : 1).map(val).map((v) => show(v)).join('');
-  return val(words[0] ?? '.');
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+const b64 = (s: string): string => new TextDecoder().decode(Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0)));
+
+/** fmt's verbs learners use in printf: %s %v %d %q %%. */
+function sprintf(format: string, args: unknown[]): string {
+  let k = 0;
+  return format.replace(/%([svdq%])/g, (_m, verb: string) => {
+    if (verb === '%') return '%';
+    if (k >= args.length) return `%!${verb}(MISSING)`;
+    const v = args[k++];
+    if (verb === 'q') return JSON.stringify(typeof v === 'string' ? v : show(v, true));
+    return show(v, true);
+  });
+}
+
+function eq(a: unknown, b: unknown): boolean { return a === b; }
+
+const FUNCS: Record<string, (args: unknown[]) => unknown> = {
+  index: ([v, ...keys]) => keys.reduce((acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[String(k)] : undefined), v),
+  len: ([v]) => (Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : typeof v === 'string' ? v.length : 0),
+  print: (args) => args.map((v, i) => (i > 0 && typeof v !== 'string' && typeof args[i - 1] !== 'string' ? ' ' : '') + show(v, true)).join(''),
+  println: (args) => `${args.map((v) => show(v, true)).join(' ')}\n`,
+  printf: ([f, ...args]) => sprintf(String(f), args),
+  eq: ([a, ...bs]) => bs.some((b) => eq(a, b)),
+  ne: ([a, b]) => !eq(a, b),
+  lt: ([a, b]) => (a as number) < (b as number), le: ([a, b]) => (a as number) <= (b as number),
+  gt: ([a, b]) => (a as number) > (b as number), ge: ([a, b]) => (a as number) >= (b as number),
+  not: ([a]) => !truthy(a),
+  and: (args) => args.find((a) => !truthy(a)) ?? args[args.length - 1],
+  or: (args) => args.find((a) => truthy(a)) ?? args[args.length - 1],
+  base64decode: ([s]) => b64(String(s)),
+  exists: ([v, ...keys]) => keys.every((k) => { const ok = v !== null && typeof v === 'object' && String(k) in (v as object); v = ok ? (v as Record<string, unknown>)[String(k)] : undefined; return ok; }),
+};
+
+/** One operand: a literal, `.a.b`, `$x.a`, or `(pipeline)` followed by fields. */
+function operand(w: string, dot: unknown, vars: Vars): unknown {
+  if (w.startsWith('"')) return JSON.parse(w) as string;
+  if (w.startsWith('`')) return w.slice(1, -1);
+  if (/^-?\d+(\.\d+)?$/.test(w)) return Number(w);
+  if (w === 'true' || w === 'false') return w === 'true';
+  if (w === 'nil') return null;
+  if (w.startsWith('(')) {
+    const close = w.lastIndexOf(')');
+    return field(pipeline(w.slice(1, close), dot, vars), w.slice(close + 1));
+  }
+  if (w.startsWith('$')) { const m = /^\$\w*/.exec(w)![0]; return field(vars.get(m), w.slice(m.length)); }
+  if (w.startsWith('.')) return field(dot, w);
+  throw new KubectlError(`template: output:1: function "${w}" not defined`);
+}
+
+function command(words: string[], dot: unknown, vars: Vars, piped: unknown[]): unknown {
+  const fn = FUNCS[words[0]!];
+  if (fn) return fn([...words.slice(1).map((w) => operand(w, dot, vars)), ...piped]);
+  return operand(words[0] ?? '.', dot, vars);
+}
+
+function pipeline(expr: string, dot: unknown, vars: Vars): unknown {
+  let piped: unknown[] = [];
+  for (const cmd of split(expr, 'pipe')) piped = [command(split(cmd, 'space'), dot, vars, piped)];
+  return piped[0];
 }
 
 /**
@@ -65,7 +132,7 @@ export function show(v: unknown, nested = false): string {
 
 const truthy = (v: unknown): boolean => !(v === undefined || v === null || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0));
 
-function run(toks: Tok[], start: number, dot: unknown, root: unknown, out: string[], exec: boolean): { end: number; stop: string } {
+function run(toks: Tok[], start: number, dot: unknown, vars: Vars, out: string[], exec: boolean): { end: number; stop: string } {
   let i = start;
   while (i < toks.length) {
     const tk = toks[i]!;
@@ -73,25 +140,37 @@ function run(toks: Tok[], start: number, dot: unknown, root: unknown, out: strin
     const a = tk.v;
     if (a === 'end' || a === 'else') return { end: i, stop: a };
     if (a.startsWith('range ') || a.startsWith('if ') || a.startsWith('with ')) {
-      const kw = a.slice(0, a.indexOf(' ')), v = evalExpr(a.slice(kw.length + 1), dot, root);
-      const items = kw === 'range' ? (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : []) : [];
+      const kw = a.slice(0, a.indexOf(' '));
+      const decl = /^(\$\w+)(?:\s*,\s*(\$\w+))?\s*:=\s*([^]*)$/.exec(a.slice(kw.length + 1).trim());
+      const v = exec ? pipeline(decl ? decl[3]! : a.slice(kw.length + 1), dot, vars) : undefined;
+      const entries: [unknown, unknown][] = kw !== 'range' ? [] : Array.isArray(v) ? v.map((x, k) => [k, x])
+        : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]) : [];
       let r: { end: number; stop: string };
       if (kw === 'range') {
-        r = run(toks, i + 1, dot, root, out, false);
-        if (exec) for (const x of items) run(toks, i + 1, x, root, out, true);
+        r = run(toks, i + 1, dot, vars, out, false);
+        if (exec) {
+          for (const [k, x] of entries) {
+            const inner = new Map(vars);
+            if (decl) { if (decl[2]) { inner.set(decl[1]!, k); inner.set(decl[2], x); } else inner.set(decl[1]!, x); }
+            run(toks, i + 1, x, inner, out, true);
+          }
+        }
       } else {
-        const ok = exec && truthy(v);
-        r = run(toks, i + 1, kw === 'with' ? v : dot, root, out, ok);
+        const inner = new Map(vars);
+        if (decl) inner.set(decl[1]!, v);
+        r = run(toks, i + 1, kw === 'with' ? v : dot, inner, out, exec && truthy(v));
       }
       if (r.stop === 'else') {
-        const cond = kw === 'range' ? items.length === 0 : !truthy(v);
-        r = run(toks, r.end + 1, dot, root, out, exec && cond);
+        const cond = kw === 'range' ? entries.length === 0 : !truthy(v);
+        r = run(toks, r.end + 1, dot, vars, out, exec && cond);
       }
       if (r.stop !== 'end') throw new KubectlError('error parsing template: unexpected EOF');
       i = r.end + 1;
       continue;
     }
-    if (exec) out.push(show(evalExpr(a, dot, root)));
+    const assign = /^(\$\w+)\s*:=\s*([^]*)$/.exec(a);
+    if (assign) { if (exec) vars.set(assign[1]!, pipeline(assign[2]!, dot, vars)); i++; continue; }
+    if (exec) out.push(show(pipeline(a, dot, vars)));
     i++;
   }
   return { end: i, stop: '' };
@@ -100,7 +179,7 @@ function run(toks: Tok[], start: number, dot: unknown, root: unknown, out: strin
 export function executeGoTemplate(tpl: string, data: unknown): string {
   const toks = tokenize(tpl);
   const out: string[] = [];
-  const r = run(toks, 0, data, data, out, true);
+  const r = run(toks, 0, data, new Map([['$', data]]), out, true);
   if (r.stop) throw new KubectlError(`error parsing template ${tpl}, template: output:1: unexpected {{${r.stop}}}`);
   return out.join('');
 }
