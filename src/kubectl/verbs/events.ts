@@ -71,7 +71,9 @@ export const eventsVerb: VerbSpec = {
       const slash = forArg.indexOf('/');
       if (slash <= 0 || slash === forArg.length - 1) throw new KubectlError('--for must be in resource/name form');
       const info = resolveResource(api.discovery(), forArg.slice(0, slash), true);
-      fieldSelector = `involvedObject.kind=${info.kind},involvedObject.name=${forArg.slice(slash + 1)}`;
+      // kubectl 1.33 also pins the apiVersion (so kubelet's Node events, whose reference has none, do not match).
+      const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
+      fieldSelector = `involvedObject.kind=${info.kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${forArg.slice(slash + 1)}`;
     }
     const list = api.list(EVENTS, allNamespaces ? undefined : inv.namespace, { fieldSelector });
     let items = list.items.filter((e) => types.length === 0 || types.some((t) => t.toLowerCase() === str(e.type).toLowerCase()));

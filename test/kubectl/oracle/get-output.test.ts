@@ -34,6 +34,8 @@ const ARGS: string[][] = [
   ['events', '-A', '-o', 'json'], ['events', '--for', 'pod/broken', '-o', 'yaml'],
   ['events', '-o', 'jsonpath={.kind}{range .items[*]}{.reason}{","}{.eventTime}{"\\n"}{end}'],
   ['events', '-o', 'custom-columns=REASON:.reason,OBJ:.involvedObject.name'],
+  ['events', '--for', 'node/kind-control-plane', '-A'], ['events', '--for', 'deploy/nginx-deploy'], ['events', '--for', 'job/pi'],
+  ['events', '--types=Normal,Warning'], ['events', '--for', 'pod/nope'], ['events', '--types=bogus'], ['events', '--for', 'bad'], ['events', '--no-headers'],
   ['events', '-o', 'jsonpath={.items[0].metadata}'], ['events', '-o', 'go-template={{len .items}}'], ['events', '-o', 'jsonpath-as-json={.items[0].source}'],
 ];
 
