@@ -6,6 +6,7 @@
  */
 import type { ApiClient, KubeObject, ResourceInfo, ResourceRef } from '../cluster/api/types.js';
 import { KubectlError, NoResourceMatchError } from './errors.js';
+import { WARN, type Discovery } from './warnings.js';
 
 export function refOf(info: ResourceInfo): ResourceRef { return { group: info.group, resource: info.plural }; }
 
@@ -28,6 +29,21 @@ export function withTypeMeta<T extends KubeObject>(info: ResourceInfo, o: T): T 
 
 function matchesName(info: ResourceInfo, name: string): boolean {
   return info.plural === name || info.singular === name || info.kind.toLowerCase() === name || info.shortNames.includes(name);
+}
+
+/**
+ * restmapper's shortcut expander: a short name other resources also declare resolves to the
+ * first and warns `short name "ev" could also match lower priority resource events.events.k8s.io`
+ * (printed once per command, like every warning).
+ */
+function warnAmbiguousShortName(discovery: readonly ResourceInfo[], short: string, chosen: ResourceInfo): void {
+  const warn = (discovery as Discovery)[WARN];
+  if (!warn) return;
+  for (const r of discovery) {
+    if (r.shortNames.includes(short) && !(r.group === chosen.group && r.plural === chosen.plural)) {
+      warn(`short name "${short}" could also match lower priority resource ${resourceString(r)}`);
+    }
+  }
 }
 
 /**
@@ -54,7 +70,10 @@ export function resolveResource(discovery: readonly ResourceInfo[], word: string
     if (hit) return hit;
   }
   const hit = parts.length === 1 ? pick(candidates(lower), lower) : undefined;
-  if (hit) return hit;
+  if (hit) {
+    if (hit.shortNames.includes(lower)) warnAmbiguousShortName(discovery, lower, hit);
+    return hit;
+  }
   if (mapper) throw new NoResourceMatchError(parts[0]!);
   throw new KubectlError(`the server doesn't have a resource type "${parts[0]!}"`);
 }

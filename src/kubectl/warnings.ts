@@ -7,6 +7,10 @@ import type { ApiClient, DeleteOptions, KubeList, KubeObject, ListOptions, Patch
   ResourceRef, Unsubscribe, VersionInfo, WatchEvent, WriteOptions } from '../cluster/api/types.js';
 import type { KubectlContext } from './context.js';
 
+/** A discovery list that carries the command's warning printer (kubectl-side warnings while resolving names). */
+export const WARN: unique symbol = Symbol('warn');
+export type Discovery = ResourceInfo[] & { [WARN]?: (text: string) => void };
+
 /** `Warning: <text>\n`, coloured on a TTY. */
 export function formatWarning(text: string, isTTY: boolean): string {
   return `${isTTY ? '\x1b[33;1mWarning:\x1b[0m' : 'Warning:'} ${text}\n`;
@@ -41,7 +45,16 @@ export class WarningClient implements ApiClient {
     }
   }
 
-  discovery(): readonly ResourceInfo[] { return this.inner.discovery(); }
+  private warnedDiscovery?: Discovery;
+  /** Discovery that can warn, once per command, as kubectl's shortcut expander does (see resources.ts). */
+  discovery(): readonly ResourceInfo[] {
+    if (!this.warnedDiscovery) {
+      const d: Discovery = [...this.inner.discovery()];
+      d[WARN] = (text) => this.run(undefined, (warnings) => { warnings.push(text); });
+      this.warnedDiscovery = d;
+    }
+    return this.warnedDiscovery;
+  }
   version(): VersionInfo { return this.inner.version(); }
   create(ref: ResourceRef, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
     return this.run(opts, (warnings) => this.inner.create(ref, ns, obj, { ...opts, warnings }));
