@@ -127,13 +127,9 @@ export class App implements EmbedTarget {
     document.addEventListener('visibilitychange', () => { if (document.hidden) this.persist.flush(); });
     this.persist.onError = (msg) => this.repl.printAbove(`\x1b[33mkubelab: ${this.s('notice.save', { reason: msg })}\x1b[0m\r\n`);
     this.terminal.term.focus();
-    // What the first prompt does not need comes right after it: terminal addons, and kubectl
-    // (the shell imports it on first use; fetching it now keeps requests out of the first command).
-    // kubectl waits for the simulator so the two do not compete.
-    this.extras = Promise.all([
-      new Promise((r) => setTimeout(r, 0)).then(() => this.terminal.loadExtras()),
-      this.runtimeReady.then(() => import('../kubectl/index.js')),
-    ]).then(() => undefined, () => undefined);
+    // What the first prompt does not need comes right after it: the terminal addons. (kubectl
+    // arrives with the simulator chunk: the shell session imports it statically.)
+    this.extras = new Promise((r) => setTimeout(r, 0)).then(() => this.terminal.loadExtras()).then(() => undefined, () => undefined);
   }
 
   get currentTheme(): Theme { return this.theme; }
