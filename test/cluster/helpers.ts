@@ -2,24 +2,12 @@
 import { Cluster } from '../../src/cluster/cluster.js';
 import { getProfile } from '../../src/cluster/profiles/index.js';
 import type { KubeObject } from '../../src/cluster/api/types.js';
+import { R as CONTROLLER_REFS } from '../../src/cluster/controllers/util.js';
 
 export const START = Date.parse('2025-06-01T10:00:00Z');
 
-export const R = {
-  pods: { group: '', resource: 'pods' },
-  services: { group: '', resource: 'services' },
-  endpoints: { group: '', resource: 'endpoints' },
-  events: { group: '', resource: 'events' },
-  namespaces: { group: '', resource: 'namespaces' },
-  nodes: { group: '', resource: 'nodes' },
-  slices: { group: 'discovery.k8s.io', resource: 'endpointslices' },
-  deployments: { group: 'apps', resource: 'deployments' },
-  replicasets: { group: 'apps', resource: 'replicasets' },
-  statefulsets: { group: 'apps', resource: 'statefulsets' },
-  jobs: { group: 'batch', resource: 'jobs' },
-  configmaps: { group: '', resource: 'configmaps' },
-  serviceaccounts: { group: '', resource: 'serviceaccounts' },
-};
+/** The controllers' resource refs, plus the short `slices` the tests use. */
+export const R = { ...CONTROLLER_REFS, slices: CONTROLLER_REFS.endpointslices };
 
 export function newCluster(profile = 'kind', seed = 42): Cluster {
   return new Cluster({ seed, startTime: START, profile: getProfile(profile) });

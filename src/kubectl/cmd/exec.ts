@@ -4,6 +4,7 @@
  * (ctx.interact). Errors the kubelet would give for containers that are not running are
  * reproduced here from the pod's status.
  */
+import type { FlagSpec } from '../flags.js';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { KubectlError, RawError } from '../errors.js';
 import type { VerbSpec } from '../registry.js';
@@ -26,17 +27,19 @@ function containerNotRunning(pod: Pod, container: string): string | undefined {
   return undefined;
 }
 
-export const execVerb: VerbSpec = {
-  name: 'exec', group: 'troubleshooting', short: 'Execute a command in a container',
-  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
-  flags: [
-    ...filenameFlags,
+/** The flags exec and attach share (both open a stream to a container). */
+const streamFlags: FlagSpec[] = [
     { name: 'container', short: 'c', type: 'string', default: '' },
     { name: 'stdin', short: 'i', type: 'bool', default: false },
     { name: 'tty', short: 't', type: 'bool', default: false },
     { name: 'quiet', short: 'q', type: 'bool', default: false },
     { name: 'pod-running-timeout', type: 'duration', default: '1m0s' },
-  ],
+];
+
+export const execVerb: VerbSpec = {
+  name: 'exec', group: 'troubleshooting', short: 'Execute a command in a container',
+  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+  flags: [...filenameFlags, ...streamFlags],
   async run(inv) {
     const f = inv.flags;
     const dash = inv.argsLenAtDash;
@@ -76,13 +79,7 @@ export const execVerb: VerbSpec = {
 export const attachVerb: VerbSpec = {
   name: 'attach', group: 'troubleshooting', short: 'Attach to a running container',
   usage: 'kubectl attach (POD | TYPE/NAME) -c CONTAINER',
-  flags: [
-    { name: 'container', short: 'c', type: 'string', default: '' },
-    { name: 'stdin', short: 'i', type: 'bool', default: false },
-    { name: 'tty', short: 't', type: 'bool', default: false },
-    { name: 'quiet', short: 'q', type: 'bool', default: false },
-    { name: 'pod-running-timeout', type: 'duration', default: '1m0s' },
-  ],
+  flags: streamFlags,
   async run(inv) {
     const f = inv.flags;
     if (inv.args.length === 0) throw usage(inv, 'at least 1 argument is required for attach');
