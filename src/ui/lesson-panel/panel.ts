@@ -5,7 +5,7 @@
  */
 import type { Lesson, LessonProgress } from '../../lesson/index.js';
 import { t, type StringKey } from '../i18n/strings.js';
-import type { CommandBlock } from './markdown.js';
+import type { CommandBlock } from './lesson-html.js';
 import './lesson.css';
 
 export interface LessonPanelActions {
@@ -24,7 +24,7 @@ export interface LessonPanelActions {
 /** One entry of the lesson list shown when no lesson is open. */
 export interface CatalogEntry { id: string; title: string; summary: string }
 
-/** Lesson markdown into `target` (./markdown.ts; loaded with the first lesson, not for the catalog). */
+/** Lesson markdown into `target` (./lesson-html.ts; loaded with the first lesson, not for the catalog). */
 export type MarkdownRenderer = (md: string, target: HTMLElement) => CommandBlock[];
 
 export interface LessonPanel {

@@ -3,9 +3,9 @@
  * loads lessons, runs their checks after every command and on the clock, drives the lesson
  * panel, auto-play, jumps to a step, and answers the lesson terminal commands.
  */
-import { autoplay, loadLesson, lessonIds, LessonRunner, type Lesson, type LessonEvent, type LessonProgress, type CommandRecord as LessonRecord } from '../../lesson/index.js';
-import { bundledLessonFiles } from '../../lesson/browser-files.js';
-import { catalogEntry } from './catalog.js';
+import { autoplay, LessonRunner, type Lesson, type LessonEvent, type LessonProgress, type CommandRecord as LessonRecord } from '../../lesson/index.js';
+import { bundledLessonHeads, bundledLessonIds, loadBundledLesson } from '../../lesson/bundled.js';
+import type { CompiledLesson } from '../../lesson/compiled.js';
 import { createLessonPanel, type CatalogEntry, type LessonPanel } from '../lesson-panel/panel.js';
 import { paneBody, showPane } from '../panes.js';
 import { t, type StringKey } from '../i18n/strings.js';
@@ -15,19 +15,23 @@ import type { LessonPosition } from '../persist.js';
 import type { CommandRecord } from '../repl.js';
 import type { OutputSink } from '../../shell/index.js';
 
-const cache = new Map<string, Promise<Lesson>>();
+const cache = new Map<string, Promise<CompiledLesson>>();
 
-// marked + DOMPurify (about 0.2 MiB of idle heap) come with the first lesson opened, not for the catalog.
-let markdown: Promise<typeof import('../lesson-panel/markdown.js')> | undefined;
-const loadMarkdown = (): Promise<typeof import('../lesson-panel/markdown.js')> => (markdown ??= import('../lesson-panel/markdown.js'));
+// DOMPurify comes with the first lesson opened, not for the catalog.
+let sanitizer: Promise<typeof import('../lesson-panel/lesson-html.js')> | undefined;
+const loadSanitizer = (): Promise<typeof import('../lesson-panel/lesson-html.js')> => (sanitizer ??= import('../lesson-panel/lesson-html.js'));
 
-export function getLesson(id: string): Promise<Lesson> {
+function getCompiled(id: string): Promise<CompiledLesson> {
   let p = cache.get(id);
-  if (!p) { p = loadLesson(bundledLessonFiles, id); cache.set(id, p); p.catch(() => cache.delete(id)); }
+  if (!p) { p = loadBundledLesson(id); cache.set(id, p); p.catch(() => cache.delete(id)); }
   return p;
 }
 
-export function allLessonIds(): string[] { return lessonIds(bundledLessonFiles); }
+export async function getLesson(id: string): Promise<Lesson> { return (await getCompiled(id)).lesson; }
+
+export function allLessonIds(): string[] { return bundledLessonIds(); }
+
+const escapeHtml = (s: string): string => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 
 /** What a fresh cluster for a lesson starts from (App's `setup`). */
 export async function lessonSetup(id: string | undefined, lang: string): Promise<FreshSetup> {
@@ -99,12 +103,12 @@ export class LessonController {
   /** The header picker and the catalog: every lesson with its title in the page language. */
   private async fillPicker(): Promise<void> {
     const entries: CatalogEntry[] = [];
-    for (const id of allLessonIds()) {
-      try {
-        const e = await catalogEntry(bundledLessonFiles, id, this.lang);
-        entries.push(e);
-        this.titles.set(id, e.title);
-      } catch { /* a broken lesson is left out of the list; the lesson tests report it */ }
+    for (const h of bundledLessonHeads()) {
+      // A lesson without the page's language is listed (and runs) in English.
+      const text = h.text[this.lang] ?? h.text['en'];
+      if (!text) continue;
+      entries.push({ id: h.id, title: text.title, summary: text.summary });
+      this.titles.set(h.id, text.title);
     }
     const picker = this.app.layout.lessonPicker;
     for (const e of entries) {
@@ -146,9 +150,10 @@ export class LessonController {
     if (!pos.lesson) { this.panel.showCatalog(this.catalog); return; }
     let lesson: Lesson;
     try {
-      const [l, md] = await Promise.all([getLesson(pos.lesson), loadMarkdown()]);
-      lesson = l;
-      this.panel.setMarkdown(md.renderMarkdown);
+      const [c, html] = await Promise.all([getCompiled(pos.lesson), loadSanitizer()]);
+      lesson = c.lesson;
+      // Every text was rendered at build time; anything else shows as plain text.
+      this.panel.setMarkdown((md, target) => html.renderLessonHtml(c.html[md] ?? `<p>${escapeHtml(md)}</p>`, target));
     } catch (e) {
       this.app.repl.printAbove(`kubelab: ${e instanceof Error ? e.message : String(e)}\r\n`);
       return;

@@ -1,15 +1,13 @@
 /**
- * Lesson markdown → sanitized DOM. marked renders, DOMPurify removes anything active, and
- * fenced code blocks become commands the learner can paste or run. Lesson text is data from
- * files an instructor wrote; it still never reaches the DOM unsanitized.
+ * Lesson HTML (markdown rendered at build time, tools/vite-lessons.ts) → sanitized DOM.
+ * DOMPurify removes anything active, and code blocks become commands the learner can paste or
+ * run. Lesson text is data from files an instructor wrote; it never reaches the DOM unsanitized.
  */
-import { marked } from 'marked';
 import DOMPurify from 'dompurify';
 
 export interface CommandBlock { element: HTMLElement; command: string }
 
-export function renderMarkdown(md: string, target: HTMLElement): CommandBlock[] {
-  const html = marked.parse(md, { async: false, gfm: true }) as string;
+export function renderLessonHtml(html: string, target: HTMLElement): CommandBlock[] {
   const clean = DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'img'], FORBID_ATTR: ['style'] });
   const tpl = document.createElement('template');
   tpl.innerHTML = clean;
