@@ -9,7 +9,10 @@ export function bundledLessonIds(): string[] { return heads.map((h) => h.id); }
 
 export function bundledLessonHeads(): readonly LessonHead[] { return heads; }
 
-export function loadBundledLesson(id: string): Promise<CompiledLesson> {
+/** Lesson `id` with its text in `lang`, or in English when it has no such language. */
+export function loadBundledLesson(id: string, lang: string): Promise<CompiledLesson> {
   const load = loaders[id];
-  return load ? load() : Promise.reject(new Error(`lesson ${id}: not found`));
+  if (!load) return Promise.reject(new Error(`lesson ${id}: not found`));
+  const head = heads.find((h) => h.id === id)!;
+  return load(lang in head.text ? lang : 'en');
 }

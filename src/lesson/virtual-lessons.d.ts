@@ -2,5 +2,6 @@
 declare module 'virtual:kubelab-lessons' {
   import type { CompiledLesson, LessonHead } from './compiled.js';
   export const heads: LessonHead[];
-  export const loaders: Record<string, () => Promise<CompiledLesson>>;
+  /** By lesson id, then language (one of the lesson's languages). */
+  export const loaders: Record<string, (lang: string) => Promise<CompiledLesson>>;
 }

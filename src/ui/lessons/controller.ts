@@ -5,7 +5,7 @@
  */
 import { autoplay, LessonRunner, type Lesson, type LessonEvent, type LessonProgress, type CommandRecord as LessonRecord } from '../../lesson/index.js';
 import { bundledLessonHeads, bundledLessonIds, loadBundledLesson } from '../../lesson/bundled.js';
-import type { CompiledLesson } from '../../lesson/compiled.js';
+import { htmlByMarkdown, type CompiledLesson } from '../../lesson/compiled.js';
 import { createLessonPanel, type CatalogEntry, type LessonPanel } from '../lesson-panel/panel.js';
 import { paneBody, showPane } from '../panes.js';
 import { t, type StringKey } from '../i18n/strings.js';
@@ -21,13 +21,12 @@ const cache = new Map<string, Promise<CompiledLesson>>();
 let sanitizer: Promise<typeof import('../lesson-panel/lesson-html.js')> | undefined;
 const loadSanitizer = (): Promise<typeof import('../lesson-panel/lesson-html.js')> => (sanitizer ??= import('../lesson-panel/lesson-html.js'));
 
-function getCompiled(id: string): Promise<CompiledLesson> {
-  let p = cache.get(id);
-  if (!p) { p = loadBundledLesson(id); cache.set(id, p); p.catch(() => cache.delete(id)); }
+function getCompiled(id: string, lang: string): Promise<CompiledLesson> {
+  const key = `${id}/${lang}`;
+  let p = cache.get(key);
+  if (!p) { p = loadBundledLesson(id, lang); cache.set(key, p); p.catch(() => cache.delete(key)); }
   return p;
 }
-
-export async function getLesson(id: string): Promise<Lesson> { return (await getCompiled(id)).lesson; }
 
 export function allLessonIds(): string[] { return bundledLessonIds(); }
 
@@ -37,7 +36,7 @@ const escapeHtml = (s: string): string => s.replace(/[&<>]/g, (c) => (c === '&' 
 export async function lessonSetup(id: string | undefined, lang: string): Promise<FreshSetup> {
   if (!id) return {};
   if (!allLessonIds().includes(id)) throw new Error(t(lang, 'lesson.noSuch', { id, list: allLessonIds().join(', ') }));
-  const l = await getLesson(id);
+  const l = (await getCompiled(id, lang)).lesson;
   const start = l.cluster.start ? Date.parse(l.cluster.start) : NaN;
   return { files: l.files, profile: l.cluster.profile, seed: l.cluster.seed, startTime: Number.isNaN(start) ? undefined : start };
 }
@@ -150,10 +149,11 @@ export class LessonController {
     if (!pos.lesson) { this.panel.showCatalog(this.catalog); return; }
     let lesson: Lesson;
     try {
-      const [c, html] = await Promise.all([getCompiled(pos.lesson), loadSanitizer()]);
+      const [c, sanitize] = await Promise.all([getCompiled(pos.lesson, this.lang), loadSanitizer()]);
       lesson = c.lesson;
+      const html = htmlByMarkdown(c);
       // Every text was rendered at build time; anything else shows as plain text.
-      this.panel.setMarkdown((md, target) => html.renderLessonHtml(c.html[md] ?? `<p>${escapeHtml(md)}</p>`, target));
+      this.panel.setMarkdown((md, target) => sanitize.renderLessonHtml(html.get(md) ?? `<p>${escapeHtml(md)}</p>`, target));
     } catch (e) {
       this.app.repl.printAbove(`kubelab: ${e instanceof Error ? e.message : String(e)}\r\n`);
       return;
