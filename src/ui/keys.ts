@@ -36,11 +36,6 @@ export function splitKeys(data: string): string[] {
   return keys;
 }
 
-/** Visible width of a prompt: escape sequences take no columns. */
-export function visibleWidth(s: string): number {
-  return stripAnsi(s).length;
-}
-
 // CSI, OSC (terminated by BEL or ST) and two-byte escapes.
 const ANSI_RE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 

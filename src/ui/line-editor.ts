@@ -5,7 +5,8 @@
  */
 import type { Completion } from '../shell/index.js';
 import type { History } from './history.js';
-import { splitKeys, visibleWidth } from './keys.js';
+import { splitKeys, stripAnsi } from './keys.js';
+import { cellWidth, endPosition, nextChar, prevChar } from './cell-width.js';
 
 export type EditorAction =
   | { type: 'submit'; line: string }
@@ -30,7 +31,8 @@ export class LineEditor {
   line = '';
   cursor = 0;
   private prompt = '';
-  private promptWidth = 0;
+  /** The prompt as it shows (no escape sequences): positions are counted over it and the line. */
+  private promptText = '';
   /** Terminal rows between the prompt's first row and the row the cursor is on. */
   private cursorRow = 0;
   private kill = '';
@@ -46,7 +48,7 @@ export class LineEditor {
   /** Shows the prompt and starts editing an empty line. */
   start(prompt: string, initial = ''): void {
     this.prompt = prompt;
-    this.promptWidth = visibleWidth(prompt);
+    this.promptText = stripAnsi(prompt);
     this.line = initial;
     this.cursor = initial.length;
     this.cursorRow = 0;
@@ -97,7 +99,7 @@ export class LineEditor {
   /** The terminal width changed: xterm reflowed the rows, so recompute where we are and redraw. */
   resized(): void {
     if (!this.active) return;
-    this.cursorRow = Math.floor((this.promptWidth + this.cursor) / Math.max(1, this.deps.cols()));
+    this.cursorRow = this.cursorPosition().row;
     this.render();
   }
 
@@ -116,7 +118,7 @@ export class LineEditor {
 
   /** Redraws prompt and line after something else wrote to the screen (Ctrl-L, a listing). */
   redraw(prompt?: string): void {
-    if (prompt !== undefined) { this.prompt = prompt; this.promptWidth = visibleWidth(prompt); }
+    if (prompt !== undefined) { this.prompt = prompt; this.promptText = stripAnsi(prompt); }
     this.cursorRow = 0;
     this.render(true);
   }
@@ -133,16 +135,16 @@ export class LineEditor {
         return { type: 'interrupt' };
       case '\x04': // Ctrl-D: EOF on an empty line, else delete-char
         if (this.line === '') { this.deps.write('\r\n'); return { type: 'eof' }; }
-        this.deleteRange(this.cursor, this.cursor + 1);
+        this.deleteRange(this.cursor, nextChar(this.line, this.cursor));
         return;
       case '\x01': case '\x1b[H': case '\x1bOH': case '\x1b[1~': this.cursor = 0; break;
       case '\x05': case '\x1b[F': case '\x1bOF': case '\x1b[4~': this.cursor = this.line.length; break;
-      case '\x02': case '\x1b[D': case '\x1bOD': this.cursor = Math.max(0, this.cursor - 1); break;
-      case '\x06': case '\x1b[C': case '\x1bOC': this.cursor = Math.min(this.line.length, this.cursor + 1); break;
+      case '\x02': case '\x1b[D': case '\x1bOD': this.cursor = prevChar(this.line, this.cursor); break;
+      case '\x06': case '\x1b[C': case '\x1bOC': this.cursor = nextChar(this.line, this.cursor); break;
       case '\x1bb': case '\x1b[1;5D': case '\x1b[1;3D': this.cursor = this.wordLeft(this.cursor); break;
       case '\x1bf': case '\x1b[1;5C': case '\x1b[1;3C': this.cursor = this.wordRight(this.cursor); break;
-      case '\x7f': case '\x08': this.deleteRange(this.cursor - 1, this.cursor); return;
-      case '\x1b[3~': this.deleteRange(this.cursor, this.cursor + 1); return;
+      case '\x7f': case '\x08': this.deleteRange(prevChar(this.line, this.cursor), this.cursor); return;
+      case '\x1b[3~': this.deleteRange(this.cursor, nextChar(this.line, this.cursor)); return;
       case '\x0b': this.killRange(this.cursor, this.line.length); return;                 // Ctrl-K
       case '\x15': this.killRange(0, this.cursor); return;                                // Ctrl-U
       case '\x17': this.killRange(this.spaceLeft(this.cursor), this.cursor); return;      // Ctrl-W
@@ -287,7 +289,7 @@ export class LineEditor {
 
   /** Redraw prompt and line from the prompt's first row, then put the cursor in place. */
   private render(fresh = false): void {
-    this.drawText(this.prompt + this.line, this.promptWidth + this.line.length, fresh);
+    this.drawText(this.prompt + this.line, this.promptText + this.line, fresh);
     this.placeCursor();
   }
 
@@ -295,24 +297,30 @@ export class LineEditor {
     const s = this.search!;
     const match = this.deps.history.at(s.index) ?? '';
     const label = `(${s.failed ? 'failed ' : ''}reverse-i-search)\`${s.query}': `;
-    this.drawText(label + match, label.length + match.length, false);
+    this.drawText(label + match, label + match, false);
   }
 
-  private drawText(text: string, width: number, fresh: boolean): void {
-    const cols = Math.max(1, this.deps.cols());
+  /** `text` with escapes; `shown` the same without them (what takes cells). */
+  private drawText(text: string, shown: string, fresh: boolean): void {
+    const end = endPosition(shown, Math.max(1, this.deps.cols()));
     let out = fresh ? '' : (this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : '') + '\r';
     out += text.replace(/\n/g, '\r\n') + '\x1b[J';
-    // At an exact multiple of the width xterm waits to wrap; force the wrap so row maths hold.
-    if (width > 0 && width % cols === 0) out += '\r\n';
+    // At a full last row xterm waits to wrap; force the wrap so row maths hold.
+    if (end.col === 0 && cellWidth(shown) > 0) out += '\r\n';
     this.deps.write(out);
-    this.cursorRow = Math.floor(width / cols);
+    this.cursorRow = end.row;
+  }
+
+  /** The cell of the character under the cursor (a wide one that does not fit starts the next row). */
+  private cursorPosition(): { row: number; col: number } {
+    const cols = Math.max(1, this.deps.cols());
+    const pos = endPosition(this.promptText + this.line.slice(0, this.cursor), cols);
+    const next = this.line.slice(this.cursor, nextChar(this.line, this.cursor));
+    return next && pos.col + cellWidth(next) > cols ? { row: pos.row + 1, col: 0 } : pos;
   }
 
   private placeCursor(): void {
-    const cols = Math.max(1, this.deps.cols());
-    const pos = this.promptWidth + this.cursor;
-    const row = Math.floor(pos / cols);
-    const col = pos % cols;
+    const { row, col } = this.cursorPosition();
     let out = '';
     if (row < this.cursorRow) out += `\x1b[${this.cursorRow - row}A`;
     else if (row > this.cursorRow) out += `\x1b[${row - this.cursorRow}B`;
@@ -337,7 +345,7 @@ export function commonPrefix(items: readonly string[]): string {
 
 /** Candidates in columns, column-major, as bash lists completions. */
 export function columns(items: readonly string[], cols: number): string {
-  const width = Math.max(...items.map((s) => s.length)) + 2;
+  const width = Math.max(...items.map(cellWidth)) + 2;
   const perRow = Math.max(1, Math.floor((cols + 2) / width));
   const rows = Math.ceil(items.length / perRow);
   let out = '';
@@ -346,7 +354,7 @@ export function columns(items: readonly string[], cols: number): string {
     for (let c = 0; c < perRow; c++) {
       const s = items[c * rows + r];
       if (s === undefined) continue;
-      line += c < perRow - 1 && items[(c + 1) * rows + r] !== undefined ? s.padEnd(width) : s;
+      line += c < perRow - 1 && items[(c + 1) * rows + r] !== undefined ? s + ' '.repeat(width - cellWidth(s)) : s;
     }
     out += line + '\r\n';
   }

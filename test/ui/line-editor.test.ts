@@ -194,6 +194,57 @@ describe('LineEditor', () => {
   });
 });
 
+describe('wide and combining characters (xterm with Unicode 11 widths, as in the page)', () => {
+  async function wide(cols: number) {
+    const s = setup({ cols });
+    const { Unicode11Addon } = await import('@xterm/addon-unicode11');
+    s.term.loadAddon(new Unicode11Addon());
+    s.term.unicode.activeVersion = '11';
+    return s;
+  }
+
+  it('puts the cursor on the right cell after CJK text and moves one character per arrow', async () => {
+    const s = await wide(40);
+    s.ed.handle('echo 你好');
+    await s.screen();
+    expect(cursorOf(s.term)).toEqual([0, 11]);
+    s.ed.handle('\x1b[D');
+    await s.screen();
+    expect(cursorOf(s.term)).toEqual([0, 9]);
+    s.ed.handle('X');
+    expect(s.ed.line).toBe('echo 你X好');
+    expect(await s.screen()).toEqual(['$ echo 你X好']);
+    expect(cursorOf(s.term)).toEqual([0, 10]);
+  });
+
+  it('deletes a whole emoji (two UTF-16 units) and a letter with its combining mark', async () => {
+    const s = await wide(40);
+    s.ed.handle('a🙂e\u0301b\x1b[D\x7f');
+    expect(s.ed.line).toBe('a🙂b');
+    s.ed.handle('\x7f');
+    expect(s.ed.line).toBe('ab');
+    await s.screen();
+    expect(cursorOf(s.term)).toEqual([0, 3]);
+  });
+
+  it('a wide character that does not fit at the end of a row starts the next one; editing stays in place', async () => {
+    const s = await wide(10);
+    s.ed.handle('abcdefg你好');            // "$ " + 7 cells = 9: 你 moves to the second row
+    expect(await s.screen()).toEqual(['$ abcdefg', '你好']);
+    expect(cursorOf(s.term)).toEqual([1, 4]);
+    s.ed.handle('\x1b[D\x1b[D');
+    await s.screen();
+    expect(cursorOf(s.term)).toEqual([1, 0]);
+    s.ed.handle('\x01Z');
+    expect(await s.screen()).toEqual(['$ Zabcdefg', '你好']);
+    expect(cursorOf(s.term)).toEqual([0, 3]);
+  });
+
+  it('lists completions with CJK names in aligned columns', () => {
+    expect(columns(['文件', 'ab', 'cd'], 80)).toBe('文件  ab    cd\r\n');
+  });
+});
+
 describe('helpers', () => {
   it('commonPrefix and columns', () => {
     expect(commonPrefix(['delete', 'describe'])).toBe('de');
