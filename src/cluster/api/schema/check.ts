@@ -39,16 +39,26 @@ const QUANTITY_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 /** Maps of []byte in Go: values must be base64. */
 const BYTE_MAPS = new Set(['core/v1.Secret.data', 'core/v1.ConfigMap.binaryData']);
 
-const merged = new Map<string, Readonly<Record<string, string>>>();
-/** Structs with no declared fields (RawExtension, FieldsV1) hold arbitrary JSON. */
-const EMPTY = new Set(Object.keys(TYPES).filter((id) => Object.keys(TYPES[id]!).length === 0));
-function fieldsOf(id: string): Readonly<Record<string, string>> | undefined {
-  const base = TYPES[id];
-  if (!base) return undefined;
-  const extra = EXTRA_FIELDS[id];
-  if (!extra) return base;
-  let m = merged.get(id);
-  if (!m) { m = { ...base, ...extra }; merged.set(id, m); }
+const parsed = new Map<string, ReadonlyMap<string, string> | null>();
+/**
+ * A struct's fields (field → type code), parsed from the generated table on first use. Null for
+ * structs with no declared fields (RawExtension, FieldsV1), which hold arbitrary JSON.
+ */
+function fieldsOf(id: string): ReadonlyMap<string, string> | null | undefined {
+  let m = parsed.get(id);
+  if (m !== undefined) return m;
+  const at = TYPES.indexOf(`\n${id}|`);
+  if (at < 0) return undefined;
+  const start = at + id.length + 2;
+  const src = TYPES.slice(start, TYPES.indexOf('\n', start));
+  if (src === '') m = null;
+  else {
+    const fields = new Map<string, string>();
+    for (const pair of src.split(',')) { const eq = pair.indexOf('='); fields.set(pair.slice(0, eq), pair.slice(eq + 1)); }
+    for (const [k, code] of Object.entries(EXTRA_FIELDS[id] ?? {})) fields.set(k, code);
+    m = fields;
+  }
+  parsed.set(id, m);
   return m;
 }
 
@@ -182,9 +192,9 @@ export function checkSchema(info: ResourceInfo, obj: KubeObject): SchemaResult {
 
   const structFields = (o: Record<string, unknown>, id: string, path: P | undefined): void => {
     const fields = fieldsOf(id);
-    if (!fields || EMPTY.has(id)) return; // RawExtension, FieldsV1: anything goes
+    if (!fields) return; // RawExtension, FieldsV1: anything goes
     for (const k of Object.keys(o)) {
-      const code = Object.prototype.hasOwnProperty.call(fields, k) ? fields[k] : undefined;
+      const code = fields.get(k);
       if (code === undefined) {
         unknown.push(pathText({ parent: path, key: k }));
         removals.push(() => { delete o[k]; });
