@@ -5,6 +5,7 @@
 // imports benchPage(). Builds dist/ first if it is missing or stale.
 import { spawn } from 'node:child_process';
 import { ensureBuilt, initialBytes } from '../test/browser/dist.mjs';
+import { heapBreakdown } from './heap-breakdown.mjs';
 import { createServer } from 'node:net';
 import { loadavg, cpus } from 'node:os';
 import { readFileSync, existsSync } from 'node:fs';
@@ -56,14 +57,28 @@ const ARTICLE = `(async () => {
 /**
  * JS heap after GC of a page Playwright has not injected its helpers into (they share the heap):
  * CDP only, after the lazily loaded parts arrive (and `setup`, if any) and a second of idling.
+ * `opts.block`: requests whose URL matches fail (the terminal without the simulator);
+ * `opts.breakdown`: also what the heap holds (a heap snapshot, see heap-breakdown.mjs).
  */
-async function idleHeap(browser, url, setup) {
+async function idleHeap(browser, url, setup, opts = {}) {
   const hctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const hpage = await hctx.newPage();
     const cdp = await hctx.newCDPSession(hpage);
     await cdp.send('Page.enable');
+    if (opts.block) {
+      await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+      cdp.on('Fetch.requestPaused', (e) => {
+        if (opts.block.test(e.request.url)) cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'Failed' }).catch(() => {});
+        else cdp.send('Fetch.continueRequest', { requestId: e.requestId }).catch(() => {});
+      });
+    }
     await cdp.send('Page.navigate', { url });
+    if (opts.block) {
+      await new Promise((r) => setTimeout(r, 3000));
+      await cdp.send('HeapProfiler.collectGarbage');
+      return { usedMiB: (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576, runtimeMs: -1 };
+    }
     for (let i = 0; i < 400; i++) {
       const r = await cdp.send('Runtime.evaluate', { expression: 'window.__kubelab !== undefined', returnByValue: true });
       if (r.result.value) break;
@@ -78,7 +93,7 @@ async function idleHeap(browser, url, setup) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const runtimeMs = (await cdp.send('Runtime.evaluate', { expression: "performance.getEntriesByName('kubelab:runtime')[0]?.startTime ?? -1", returnByValue: true })).result.value;
-    return { usedMiB: heap.usedSize / 1048576, runtimeMs };
+    return { usedMiB: heap.usedSize / 1048576, runtimeMs, breakdown: opts.breakdown ? await heapBreakdown(cdp) : undefined };
   } finally {
     await hctx.close();
   }
@@ -145,7 +160,15 @@ export async function benchPage() {
       if (i === 0) runtimeMs = h.runtimeMs;
     }
     const articleHeaps = [];
-    for (let i = 0; i < 3; i++) articleHeaps.push((await idleHeap(browser, `http://127.0.0.1:${port}/?lesson=endpoints`, ARTICLE)).usedMiB);
+    let article;
+    for (let i = 0; i < 3; i++) {
+      const h = await idleHeap(browser, `http://127.0.0.1:${port}/?lesson=endpoints`, ARTICLE, { breakdown: i === 0 });
+      articleHeaps.push(h.usedMiB);
+      article ??= h.breakdown;
+    }
+    // Where the heap goes: an empty page, and the terminal alone (the simulator chunk blocked).
+    const blankHeap = (await idleHeap(browser, 'about:blank', undefined, { block: /^$/ })).usedMiB;
+    const terminalHeap = (await idleHeap(browser, url, undefined, { block: /\/assets\/runtime-/ })).usedMiB;
 
     // The editor: from the header button to a Monaco that takes keys, cold each time.
     const editorTimes = [];
@@ -183,6 +206,11 @@ export async function benchPage() {
       'Enter -> output median ms (kubectl get pods)': median(enter),
       'idle JS heap MiB (after GC, median of 3)': median(heaps),
       'idle JS heap MiB, article cluster (median of 3)': median(articleHeaps),
+      '  of which machine code MiB (functions compiled)': `${article.machineCodeMiB.toFixed(2)} (${article.compiledCount})`,
+      '  bytecode / other code-related MiB': `${article.bytecodeMiB.toFixed(2)} / ${article.otherCodeMiB.toFixed(2)}`,
+      '  strings / shapes / JS objects MiB': `${article.stringsMiB.toFixed(2)} / ${article.shapesMiB.toFixed(2)} / ${article.jsObjectsMiB.toFixed(2)}`,
+      'idle JS heap MiB, blank page': blankHeap,
+      'idle JS heap MiB, terminal only (simulator not loaded)': terminalHeap,
       'editor open -> editable median ms (3 cold)': median(editorTimes),
       'editor lazy JS raw/gzip kB': `${editorChunks.js[0].toFixed(0)} / ${editorChunks.js[1].toFixed(0)}`,
       'editor lazy CSS raw/gzip kB': `${editorChunks.css[0].toFixed(0)} / ${editorChunks.css[1].toFixed(0)}`,
