@@ -37,11 +37,14 @@ export function endPosition(text: string, cols: number): { row: number; col: num
   return col >= cols ? { row: row + 1, col: 0 } : { row, col };
 }
 
+const unitsAt = (s: string, i: number): number => (s.codePointAt(i)! > 0xffff ? 2 : 1);
+const zeroWidthAt = (s: string, i: number): boolean => s.charCodeAt(i) >= 0x20 && codePointWidth(String.fromCodePoint(s.codePointAt(i)!)) === 0;
+
 /** The index after the character at `i` (zero-width characters after it belong to it). */
 export function nextChar(s: string, i: number): number {
   if (i >= s.length) return s.length;
-  i += s.codePointAt(i)! > 0xffff ? 2 : 1;
-  while (i < s.length && codePointWidth(String.fromCodePoint(s.codePointAt(i)!)) === 0 && s.charCodeAt(i) >= 0x20) i += s.codePointAt(i)! > 0xffff ? 2 : 1;
+  i += unitsAt(s, i);
+  while (i < s.length && zeroWidthAt(s, i)) i += unitsAt(s, i);
   return i;
 }
 
@@ -50,6 +53,6 @@ export function prevChar(s: string, i: number): number {
   const step = (j: number): number => (j >= 2 && /[\udc00-\udfff]/.test(s[j - 1]!) && /[\ud800-\udbff]/.test(s[j - 2]!) ? j - 2 : j - 1);
   if (i <= 0) return 0;
   let j = step(i);
-  while (j > 0 && codePointWidth(String.fromCodePoint(s.codePointAt(j)!)) === 0 && s.charCodeAt(j) >= 0x20) j = step(j);
+  while (j > 0 && zeroWidthAt(s, j)) j = step(j);
   return j;
 }
