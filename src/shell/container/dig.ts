@@ -5,7 +5,7 @@
  */
 import type { DnsResponse, RR, RRType } from '../../net/index.js';
 import type { CommandIO } from '../command.js';
-import { wait, type ToolContext } from './context.js';
+import { readHosts, wait, type ToolContext } from './context.js';
 import { isIPv4Text, ptrName, resolverConf } from './dns-util.js';
 
 const TYPES = ['A', 'AAAA', 'CNAME', 'SRV', 'PTR', 'TXT', 'MX', 'NS', 'SOA', 'ANY'];
@@ -155,7 +155,6 @@ export function getentCommand(ctx: ToolContext) {
       io.stderr(`Unknown database: ${db}\nTry \`getent --help' or \`getent --usage' for more information.\n`);
       return 1;
     }
-    const { readHosts } = await import('./context.js');
     let rc = 0;
     for (const k of keys) {
       const r = ctx.dns.lookup(k, readHosts(io));
