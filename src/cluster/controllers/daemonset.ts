@@ -9,11 +9,11 @@ import type { Node, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
+import { controlledBy, enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { deletePod, isPodReady, type PodObj } from './pod-control.js';
 import { computeHash } from './pod-template-hash.js';
 import { tolerates } from './scheduler.js';
-import { R, clone, controllerOf, keyOf, ownerRef, splitKey } from './util.js';
+import { R, clone, keyOf, ownerRef, splitKey } from './util.js';
 import { writeStatus } from './workload-status.js';
 import { ApiError } from '../api/types.js';
 
@@ -67,7 +67,7 @@ export class DaemonSetController implements Controller {
     const ds = this.sets.get(ns, name);
     if (!ds || ds.metadata?.deletionTimestamp) return;
     const uid = ds.metadata!.uid!;
-    const pods = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && !p.metadata?.deletionTimestamp);
+    const pods = controlledBy(this.pods, uid).filter((p) => !p.metadata?.deletionTimestamp);
     const tpl = ds.spec!.template;
     const tolerations = [...(tpl.spec?.tolerations ?? []), ...DS_TOLERATIONS];
     const eligible = this.nodes.list().filter((n) => (n.spec?.taints ?? []).every((t) => t.effect === 'PreferNoSchedule' || tolerates(tolerations, t))
@@ -89,7 +89,7 @@ export class DaemonSetController implements Controller {
     }
     const names = new Set(eligible.map((n) => n.metadata!.name!));
     for (const p of pods) if (!names.has(podNode(p))) deletePod(this.ctx, p);
-    const live = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && !p.metadata?.deletionTimestamp);
+    const live = controlledBy(this.pods, uid).filter((p) => !p.metadata?.deletionTimestamp);
     const ready = live.filter(isPodReady).length;
     writeStatus(this.ctx, R.daemonsets, ds, {
       currentNumberScheduled: live.length, desiredNumberScheduled: eligible.length, numberAvailable: ready,

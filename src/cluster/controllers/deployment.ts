@@ -11,9 +11,9 @@ import type { KubeObject } from '../api/types.js';
 import { ApiError } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
+import { controlledBy, enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { computeHash } from './pod-template-hash.js';
-import { R, clone, controllerOf, deepEqual, keyOf, ownerRef, parseTime, rfc3339, scaledValue, splitKey } from './util.js';
+import { R, clone, deepEqual, keyOf, ownerRef, parseTime, rfc3339, scaledValue, splitKey } from './util.js';
 
 type DeployObj = Deployment & KubeObject;
 type RSObj = ReplicaSet & KubeObject;
@@ -51,7 +51,7 @@ export class DeploymentController implements Controller {
     const d = this.deps.get(ns, name);
     if (!d || d.metadata?.deletionTimestamp) return;
     const uid = d.metadata!.uid!;
-    const all = this.rss.byIndex('owner', uid).filter((rs) => controllerOf(rs)?.uid === uid)
+    const all = controlledBy(this.rss, uid)
       .sort((a, b) => (parseTime(a.metadata?.creationTimestamp) ?? 0) - (parseTime(b.metadata?.creationTimestamp) ?? 0) || (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
     let newRS = all.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
     const olds = all.filter((rs) => rs !== newRS);

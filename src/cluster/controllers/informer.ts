@@ -116,6 +116,11 @@ export const labelPairs = (o: KubeObject): string[] => {
 export const labelPairKey = (ns: string, k: string, v: string): string => `${ns}\u0000${k}=${v}`;
 export const ownerUids = (o: KubeObject): string[] => (o.metadata?.ownerReferences ?? []).map((r) => r.uid);
 
+/** The objects in `owned` (which carries the 'owner' index) whose controller is `uid`. */
+export function controlledBy<T extends KubeObject>(owned: Informer<T>, uid: string): T[] {
+  return owned.byIndex('owner', uid).filter((o) => controllerOf(o)?.uid === uid);
+}
+
 /**
  * client-go's handleObject: when an owned object changes (old and new), queue the owner of
  * `kind` that controls it. `owners` must carry a 'uid' index.

@@ -8,9 +8,9 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
+import { controlledBy, enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { createPodFromTemplate, isPodReady, type PodObj } from './pod-control.js';
-import { R, controllerOf, keyOf, ownerRef, rfc3339, splitKey } from './util.js';
+import { R, keyOf, ownerRef, rfc3339, splitKey } from './util.js';
 import { writeStatus } from './workload-status.js';
 
 type JobObj = Job & KubeObject;
@@ -45,7 +45,7 @@ export class JobController implements Controller {
     if (!job || job.metadata?.deletionTimestamp) return;
     const uid = job.metadata!.uid!;
     const now = rfc3339(this.ctx.clock.now());
-    const pods = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid);
+    const pods = controlledBy(this.pods, uid);
     const succeeded = pods.filter((p) => p.status?.phase === 'Succeeded').length;
     const failed = pods.filter((p) => p.status?.phase === 'Failed').length
       + pods.reduce((s, p) => s + (p.spec?.restartPolicy === 'OnFailure' ? (p.status?.containerStatuses ?? []).reduce((a, c) => a + c.restartCount, 0) : 0), 0);
@@ -78,7 +78,7 @@ export class JobController implements Controller {
         }
       }
     }
-    const live = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata?.deletionTimestamp);
+    const live = controlledBy(this.pods, uid).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata?.deletionTimestamp);
     const set = (k: string, v: number) => { if (v) status[k] = v; else delete status[k]; };
     set('active', live.length);
     set('succeeded', succeeded);

@@ -8,7 +8,7 @@ import type { KubeObject } from '../api/types.js';
 import { ApiError } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { labelPairKey, labelPairs, ownerUids, type Informer } from './informer.js';
+import { controlledBy, labelPairKey, labelPairs, ownerUids, type Informer } from './informer.js';
 import { createPodFromTemplate, deletePod, isPodActive, isPodAvailable, isPodReady, patchOwner, rankForDeletion, type PodObj } from './pod-control.js';
 import { R, clone, controllerOf, deepEqual, keyOf, matchesSelector, ownerRef, splitKey } from './util.js';
 
@@ -65,7 +65,7 @@ export class ReplicaSetController implements Controller {
     if (!rs) return;
     const uid = rs.metadata!.uid!;
     const now = this.ctx.clock.now();
-    let owned = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid);
+    let owned = controlledBy(this.pods, uid);
     if (!rs.metadata?.deletionTimestamp) {
       // Release pods that no longer match; adopt matching orphans (ClaimPods).
       for (const p of owned) if (!matchesSelector(rs.spec?.selector, p.metadata?.labels) && !p.metadata?.deletionTimestamp) patchOwner(this.ctx, R.pods, p, undefined, uid);
@@ -75,7 +75,7 @@ export class ReplicaSetController implements Controller {
       for (const p of candidates) {
         if (!controllerOf(p) && !p.metadata?.deletionTimestamp && matchesSelector(sel, p.metadata?.labels)) patchOwner(this.ctx, R.pods, p, ownerRef(rs, 'apps/v1', 'ReplicaSet'), uid);
       }
-      owned = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && matchesSelector(sel, p.metadata?.labels));
+      owned = controlledBy(this.pods, uid).filter((p) => matchesSelector(sel, p.metadata?.labels));
     }
     const active = owned.filter(isPodActive);
     if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active);
@@ -107,7 +107,7 @@ export class ReplicaSetController implements Controller {
 
   private updateStatus(rs: RSObj, now: number): void {
     const uid = rs.metadata!.uid!;
-    const owned = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && isPodActive(p));
+    const owned = controlledBy(this.pods, uid).filter((p) => isPodActive(p));
     const tmplLabels = rs.spec?.template?.metadata?.labels ?? {};
     const minReady = rs.spec?.minReadySeconds ?? 0;
     const status: Record<string, unknown> = { ...(rs.status ?? {}) };

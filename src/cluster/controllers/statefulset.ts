@@ -8,10 +8,10 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../api/types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { WorkQueue } from './controller.js';
-import { enqueueControllerOf, ownerUids, type Informer } from './informer.js';
+import { controlledBy, enqueueControllerOf, ownerUids, type Informer } from './informer.js';
 import { createPodFromTemplate, deletePod, isPodReady, type PodObj } from './pod-control.js';
 import { computeHash } from './pod-template-hash.js';
-import { R, controllerOf, keyOf, ownerRef, splitKey } from './util.js';
+import { R, keyOf, ownerRef, splitKey } from './util.js';
 import { writeStatus } from './workload-status.js';
 
 type StsObj = StatefulSet & KubeObject;
@@ -45,7 +45,7 @@ export class StatefulSetController implements Controller {
     const sts = this.sets.get(ns, name);
     if (!sts) return;
     const uid = sts.metadata!.uid!;
-    const pods = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid);
+    const pods = controlledBy(this.pods, uid);
     const byOrdinal = new Map<number, PodObj>();
     for (const p of pods) {
       const m = new RegExp(`^${name}-(\\d+)$`).exec(p.metadata!.name!);
@@ -77,7 +77,7 @@ export class StatefulSetController implements Controller {
         if (deletePod(this.ctx, p)) this.ctx.recordEvent({ involved: ref, type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${p.metadata!.name} in StatefulSet ${name} successful`, source: { component: 'statefulset-controller' } });
       }
     }
-    const live = this.pods.byIndex('owner', uid).filter((p) => controllerOf(p)?.uid === uid && !p.metadata?.deletionTimestamp);
+    const live = controlledBy(this.pods, uid).filter((p) => !p.metadata?.deletionTimestamp);
     const ready = live.filter(isPodReady).length;
     const status: Record<string, unknown> = {
       availableReplicas: ready, collisionCount: 0, currentReplicas: live.length, currentRevision: revision,
