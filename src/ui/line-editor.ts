@@ -305,8 +305,9 @@ export class LineEditor {
     const end = endPosition(shown, Math.max(1, this.deps.cols()));
     let out = fresh ? '' : (this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : '') + '\r';
     out += text.replace(/\n/g, '\r\n') + '\x1b[J';
-    // At a full last row xterm waits to wrap; force the wrap so row maths hold.
-    if (end.col === 0 && cellWidth(shown) > 0) out += '\r\n';
+    // At a full last row xterm waits to wrap (endPosition says row + 1, col 0); force the wrap
+    // so row maths hold.
+    if (end.col === 0 && end.row > 0) out += '\r\n';
     this.deps.write(out);
     this.cursorRow = end.row;
   }
